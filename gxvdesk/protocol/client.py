@@ -278,8 +278,10 @@ class Camera:
         """
         mod = module(module_name)
         pairs = _pairs(values)
-        model = self.model or None
-        errors = validate(mod, dict(pairs), model, verb)
+        # Refuse what no model allows before any request; then check the model's own ranges.
+        errors = validate(mod, dict(pairs), None, verb)
+        model = None if errors else (self.model or None)
+        errors = errors or validate(mod, dict(pairs), model, verb)
         if errors:
             raise InvalidSettingsError(module_name, errors)
         out: list[tuple[str, str]] = []
@@ -297,8 +299,35 @@ class Camera:
         return out
 
     def set(self, module_name: str, values: Values, channel: int | None = None) -> codec.Outcome:
-        """Validate, then ``cmd=set``; raises before sending anything when a value is refused."""
-        return self._command(module_name, "set", self.prepare(module_name, values, "set", channel))
+        """Validate, then ``cmd=set``; raises before sending anything when a value is refused.
+
+        Companions the registry says must travel together (videocontrol's three levels,
+        date_time's ``updatemode``) are added with the device's current values when missing,
+        since the device would otherwise zero or refuse them.
+        """
+        pairs = self.prepare(module_name, values, "set", channel)
+        return self._command(module_name, "set", self._with_companions(module_name, pairs, channel))
+
+    def _with_companions(
+        self, module_name: str, pairs: list[tuple[str, str]], channel: int | None
+    ) -> list[tuple[str, str]]:
+        mod = module(module_name)
+        present = {mod.find(n).name for n, _ in pairs if mod.find(n) is not None}  # type: ignore[union-attr]
+        missing = [
+            c
+            for n in list(present)
+            for c in (mod.param(x).name for x in mod.param(n).companions)
+            if c not in present
+        ]
+        if not missing:
+            return pairs
+        reading = self.get(module_name, channel=channel)
+        out = list(pairs)
+        for name in dict.fromkeys(missing):
+            value = reading.value(name, channel)
+            if value is not None:
+                out.append((name, value))
+        return out
 
     def add(self, module_name: str, values: Values, channel: int | None = None) -> codec.Outcome:
         return self._command(module_name, "add", self.prepare(module_name, values, "add", channel))

@@ -25,6 +25,7 @@ class Param:
     ``spellings`` lists other spellings seen in the document, beyond ``.``/``_`` swaps.
     ``models`` limits the parameter to model families (None: every model of the module).
     ``model_types`` gives a model family its own range (longest matching family wins).
+    ``backup=False`` keeps a live value (the clock, a manual record switch) out of backups.
     """
 
     name: str
@@ -39,6 +40,7 @@ class Param:
     companions: tuple[str, ...] = ()
     spellings: tuple[str, ...] = ()
     confidence: str = "M"
+    backup: bool = True
 
     @property
     def key(self) -> str:

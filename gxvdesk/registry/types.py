@@ -143,7 +143,9 @@ class Choice(ParamType):
             for number, label in self.options:
                 if label.lower() == wanted:
                     return number
-            raise InvalidValueError(f"'{text}' is not one of the choices; must be {self.describe()}")
+            raise InvalidValueError(
+                f"'{text}' is not one of the choices; must be {self.describe()}"
+            )
         value = _as_int(text, f"must be {self.describe()}")
         if value not in self.values:
             raise InvalidValueError(f"{value} is not allowed; must be {self.describe()}")
@@ -402,9 +404,13 @@ class PrivacyMask(ParamType):
                 return [out.get(i, MaskRegion(False, 0, 0, 0, 0)) for i in range(4)]
             numbers = [int(p) for p in records[0].split(",")]
         except (ValueError, IndexError):
-            raise InvalidValueError(f"'{s}' is not a privacy-mask string; {self.describe()}") from None
+            raise InvalidValueError(
+                f"'{s}' is not a privacy-mask string; {self.describe()}"
+            ) from None
         if len(numbers) % 5:
-            raise InvalidValueError(f"privacy-mask string needs groups of 5 numbers; {self.describe()}")
+            raise InvalidValueError(
+                f"privacy-mask string needs groups of 5 numbers; {self.describe()}"
+            )
         return [
             MaskRegion(bool(numbers[i]), *numbers[i + 1 : i + 5]) for i in range(0, len(numbers), 5)
         ]

@@ -36,7 +36,9 @@ def validate(
     errors: list[FieldError] = []
     if verb not in module.verbs:
         allowed = ", ".join(sorted(module.verbs))
-        errors.append(FieldError("cmd", verb, f"{module.name} does not support cmd={verb} ({allowed})"))
+        errors.append(
+            FieldError("cmd", verb, f"{module.name} does not support cmd={verb} ({allowed})")
+        )
         return errors
     if model and not module.applies_to(model):
         errors.append(FieldError("module", module.name, f"{model} has no {module.title} module"))

@@ -6,6 +6,7 @@ from ..types import IntRange, Raw, Resolution, Switch, choice, choices
 ENCODER = choices({96: "H.264", 26: "MJPEG"})
 PROFILE = choice("Baseline", "Main", "High")
 BRTYPE = choice("VBR (variable)", "CBR (constant)")
+AUDIO_BITRATE = choices({16: "16 kbps", 32: "32 kbps"})
 AUDIO_ENCODER = choices({0: "PCMU", 1: "PCMA", 2: "G.726", 3: "Disabled", 4: "Other (4)"})
 RESOLUTIONS = Resolution.of(
     (1920, 1080), (1280, 960), (1280, 720), (1024, 768), (800, 600), (704, 576), (704, 480),
@@ -33,12 +34,13 @@ def _stream(which: str) -> tuple[Param, ...]:
               default=96, companions=(f"video.{which}.bitrate",)),
         Param(f"video_{which}_profile", PROFILE, f"{w} H.264 profile", confidence="H"),
         Param(f"video.{which}.resolution", RESOLUTIONS, f"{w} resolution",
-              "Width in the high 2 bytes, height in the low 2 bytes; varies by model and NTSC/PAL."),
+              "Width in the high 2 bytes, height in the low 2; varies by model and NTSC/PAL."),
         Param(f"video.{which}.bitrate", IntRange(16, 8192, "kbps"), f"{w} bitrate",
               "Video bitrate in kbps; the maximum varies by model."),
         Param(f"video.{which}.brtype", BRTYPE, f"{w} bitrate control"),
         Param(f"video.{which}.framerate", IntRange(1, 30, "fps"), f"{w} frame rate",
-              "Frames per second (25 maximum on PAL).", confidence="C" if which == "primary" else "M"),
+              "Frames per second (25 maximum on PAL).",
+              confidence="C" if which == "primary" else "M"),
         Param(f"video.{which}.iframe", IntRange(1, 100), f"{w} I-frame interval",
               "Frames between two key frames."),
         Param(f"video.{which}.imagequality", IntRange(1, 5), f"{w} image quality",
@@ -60,8 +62,8 @@ MODULE = Module(
               "G.726 only on GXV3601HD/3504/3611HD/3615/3615W; 4 is unlabelled in the document."),
         Param("audio.secondary.encoder", AUDIO_ENCODER, "Secondary audio codec",
               "Some models share the primary audio codec."),
-        Param("audio.primary.bitrate", choices({16: "16 kbps", 32: "32 kbps"}), "Primary audio bitrate"),
-        Param("audio.secondary.bitrate", choices({16: "16 kbps", 32: "32 kbps"}), "Secondary audio bitrate"),
+        Param("audio.primary.bitrate", AUDIO_BITRATE, "Primary audio bitrate"),
+        Param("audio.secondary.bitrate", AUDIO_BITRATE, "Secondary audio bitrate"),
         Param("audio.linein", Switch(), "Audio input"),
         Param("audio.lineout", Switch(), "Audio output"),
         _volume("audio.microphone.volume", "Microphone volume"),
@@ -70,7 +72,8 @@ MODULE = Module(
               read_only=True),
         Param("ntscpal.type", choice("PAL", "NTSC"), "Video format", read_only=True),
         Param("power.frequency",
-              choices({50: "Indoor 50 Hz (Europe, China)", 60: "Indoor 60 Hz (US, LATAM)", 61: "Outdoor"}),
+              choices({50: "Indoor 50 Hz (Europe, China)", 60: "Indoor 60 Hz (US, LATAM)",
+                       61: "Outdoor"}),
               "Power frequency", "Anti-flicker setting.",
               models=("GXV3651", "GXV3611IR", "GXV3662", "GXV3610", "GXV3672", "GXV3674")),
         Param("tv.output.type", choice("NTSC", "PAL"), "TV output", default=0, confidence="L"),

@@ -5,7 +5,7 @@ the stream resolution (see docs/protocol-notes.md, "Motion-detection grid"). 0/0
 """
 
 from ..spec import Module, Param, Record
-from ..types import DaySet, IdList, IntRange, PackedPoint, Switch, TimeOfDay, choices
+from ..types import DaySet, IdList, IntRange, PackedPoint, Switch, TimeOfDay, choices, switch
 
 #: The coordinate space of motion regions (forum guidance: fixed, whatever the resolution).
 MD_GRID = (704, 576)
@@ -74,7 +74,7 @@ MODULE = Module(
               confidence="H"),
         Param("md_trigger_interval", IntRange(0, 5, "s"), "Minimum motion interval",
               "0 = automatic.", default=0, confidence="H"),
-        Param("md_alarm_statu", Switch("No alarm", "Alarming"), "Motion alarm state",
+        Param("md_alarm_statu", switch("No alarm", "Alarming"), "Motion alarm state",
               "Asked with cmd=get&md_statu (see docs/protocol-notes.md).", read_only=True,
               spellings=("md_statu",), confidence="L"),
     ),

@@ -1,0 +1,1 @@
+"""Services above the protocol: settings, backup/restore, credentials, discovery."""
