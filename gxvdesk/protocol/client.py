@@ -292,8 +292,8 @@ class Camera:
             if param is None:  # the channel key itself
                 out.append((name, str(value)))
                 continue
-            try:
-                out.append((name, param.type_for(model).normalise(value)))
+            try:  # registry spelling here; the device's own is applied when sending
+                out.append((param.name, param.type_for(model).normalise(value)))
             except InvalidValueError as exc:  # pragma: no cover - validate() caught it
                 raise InvalidSettingsError(module_name, [str(exc)]) from None
         return out

@@ -24,19 +24,30 @@ def underscored(name: str) -> str:
 
 
 class Spelling:
-    """How one device spells parameter names, learned from its own GET replies."""
+    """How one device spells parameter names, learned from its own GET replies.
+
+    A name the device has not returned yet (an empty schedule list, say) is spelled by the
+    device's habit: a device that has shown no dotted name at all gets underscores.
+    """
 
     def __init__(self) -> None:
         self._by_key: dict[str, str] = {}
+        self._dotted_seen = False
 
     def learn(self, names: Iterable[str]) -> None:
         """Remember the device's spelling of every name it returned."""
         for name in names:
             self._by_key[name_key(name)] = name
+            self._dotted_seen = self._dotted_seen or "." in name
 
     def wire(self, name: str) -> str:
-        """The device's spelling of ``name``; ``name`` itself when the device never said."""
-        return self._by_key.get(name_key(name), name)
+        """The device's spelling of ``name`` (registry spelling, adapted to the device's habit)."""
+        known = self._by_key.get(name_key(name))
+        if known is not None:
+            return known
+        if self._by_key and not self._dotted_seen:
+            return underscored(name)
+        return name
 
     def knows(self, name: str) -> bool:
         return name_key(name) in self._by_key
