@@ -113,32 +113,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def is_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` is for the command line (a command, help or version)."""
+    first = argv[0] if argv else ""
+    return first in (*COMMANDS, "-h", "--help", "--version")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command of the command line; returns the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:1] == ["sim"]:
         from ..sim import run_cli
 
         return run_cli(args_list[1:])
-    if not args_list or (
-        args_list[0] not in COMMANDS and args_list[0] not in ("-h", "--help", "--version")
-    ):
-        return _run_app(args_list)
     parser = build_parser()
+    if not is_command(args_list):
+        parser.print_help(sys.stderr)
+        return 2
     args = parser.parse_args(args_list)
     setup_logging(args.verbose)
     func: Callable[[argparse.Namespace], int] = args.func
     return run_guarded(func, args)
-
-
-def _run_app(argv: list[str]) -> int:
-    try:
-        from ..ui.app import run_app
-    except ImportError as exc:  # the desktop app is optional for scripting use
-        print(
-            f"gxvdesk: the desktop app cannot start ({exc}); try: gxvdesk --help", file=sys.stderr
-        )
-        return 1
-    return run_app(argv)
 
 
 if __name__ == "__main__":
