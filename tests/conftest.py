@@ -35,3 +35,26 @@ def sim_camera():
     yield start
     for cam in started:
         cam.stop()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Tear Qt down while the interpreter is whole (PySide6 can crash in late finalization)."""
+    import gc
+    import sys
+
+    if "PySide6.QtWidgets" not in sys.modules:
+        return
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    loop = getattr(app, "_gxvdesk_loop", None)
+    for widget in app.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    app.processEvents()
+    gc.collect()
+    app.processEvents()
+    if loop is not None and not loop.is_closed() and not loop.is_running():
+        loop.close()

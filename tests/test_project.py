@@ -74,3 +74,19 @@ def test_headless_core_works_without_pyside6(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert "osdtext" in result.stdout
+
+
+def test_qt_binding_keeps_reference_counts():
+    """PySide6 6.12.0's Signal.emit dropped a reference to True on each call and crashed the
+    app after a few hundred signals; pyproject.toml excludes it. Guard against such a build."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(int, str)
+
+    emitter = Emitter()
+    emitter.fired.connect(lambda number, text: None)
+    before = sys.getrefcount(True)
+    for _ in range(200):
+        emitter.fired.emit(1, "x")
+    assert sys.getrefcount(True) >= before - 5

@@ -38,7 +38,8 @@ def cmd_ptz(args: argparse.Namespace) -> int:
             return EXIT_OK
         if action in ptz.PRESET_ACTIONS:
             if args.preset is None or args.preset not in ptz.PRESETS:
-                raise UsageError(f"{action} needs --preset 1-128")
+                first, last = ptz.PRESETS.start, ptz.PRESETS.stop - 1
+                raise UsageError(f"{action} needs --preset {first}-{last}")
             outcome = camera.ptz(ptz.PRESET_ACTIONS[action], args.preset, args.channel)
         else:
             outcome = camera.ptz(ptz.OTHER_ACTIONS[action], args.speed, args.channel)

@@ -7,6 +7,9 @@ from collections.abc import Callable
 
 from ..protocol.client import Camera
 from ..protocol.codec import Outcome
+from ..registry import module
+
+_PTZPARAM_MAX = module("ptz").param("ptzparam").type.high or 127
 
 #: ``ptzcontrol`` codes (document p.30). Moves and lens actions take a speed in ``ptzparam``.
 MOVES: dict[str, int] = {
@@ -21,7 +24,8 @@ OTHER_ACTIONS: dict[str, int] = {"stop": 0, "auto-pan": 18, "stop-auto-pan": 19}
 ACTIONS: dict[str, int] = {**MOVES, **PRESET_ACTIONS, **OTHER_ACTIONS}
 STOP = 0
 MAX_SPEED = 63
-PRESETS = range(1, 129)
+#: Preset numbers travel in ptzparam, which the document limits to 0-127 (preset 0 unused).
+PRESETS = range(1, _PTZPARAM_MAX + 1)
 
 
 def timed_move(

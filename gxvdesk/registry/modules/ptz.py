@@ -87,7 +87,7 @@ MODULE = Module(
         Param("park_time", IntRange(1, 10), "Park time", "1 (1 min) to 10 (4 h).",
               confidence="H"),
         Param("park_action_type", choice("Origin", "Preset", "Patrol scan", "Pattern scan",
-                                         "Group patrol"), "Park action",
+                                         "Group patrol"), "Park action type",
               "Origin = horizontal 0, vertical 0.", confidence="H"),
         Param("park_action_type_id", IntRange(1, 8), "Park action ID"),
         Param("enable_scheduled_task", Switch(), "Scheduled task"),

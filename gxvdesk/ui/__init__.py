@@ -1,0 +1,1 @@
+"""The Qt desktop interface: the only layer that imports Qt widgets."""

@@ -1,0 +1,263 @@
+"""The ptz module's settings as generated forms, grouped the way a technician looks for them.
+
+The groups are data (:data:`GROUPS`); each becomes a :class:`~gxvdesk.ui.forms.ModuleForm`
+of a copy of the ptz module restricted to the group's parameters, so every field is still
+built, validated and converted by the registry. The commands (``ptzcontrol``, ``ptzparam``,
+``oprate_type``) are never shown: applying them would move the head.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...protocol.client import Camera, InvalidSettingsError
+from ...protocol.codec import Reading
+from ...protocol.errors import ParameterError
+from ...registry import Module, module
+from ..forms.module_form import ModuleForm
+from ..tasks import EXECUTOR, describe
+
+log = logging.getLogger(__name__)
+
+#: Parameters that are commands, not settings.
+COMMANDS = ("ptzcontrol", "ptzparam", "oprate_type")
+#: (tab title, tooltip, registry names). Parameters of no group land in the last one.
+GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("Head", "RS-485 link to the PTZ head: protocol, baud rate, Pelco addresses",
+     ("protocol", "baudrate", "addressid1", "addressid2", "addressid3", "addressid4",
+      "msgtype")),
+    ("Patrol", "Patrol, pattern scan and preset loop",
+     ("class", "group", "id", "action_type", "action_id", "action_time", "action_speed",
+      "swing_start_id", "swing_end_id")),
+    ("Park", "Park action and scheduled task",
+     ("enable_park_action", "park_time", "park_action_type", "park_action_type_id",
+      "enable_scheduled_task", "scheduled_task_park_time", "set_resume_time_point")),
+    ("Display", "Speeds, on-screen display and limits",
+     ("enable_proportional_pan", "enable_preset_freezing", "preset_speed",
+      "keyboard_control_speed", "auto_scan_speed", "zoom_status", "pt_status",
+      "preset_status", "enable_limit", "limit_type", "limit_type_status")),
+)  # fmt: skip
+
+
+def group_modules(model: str | None) -> list[tuple[str, str, Module]]:
+    """The ptz module cut into :data:`GROUPS` for ``model`` (empty groups left out)."""
+    ptz = module("ptz")
+    placed = set(COMMANDS)
+    out: list[tuple[str, str, list[Any]]] = []
+    for title, tip, names in GROUPS:
+        params = [ptz.param(n) for n in names]
+        placed.update(p.name for p in params)
+        out.append((title, tip, params))
+    rest = [p for p in ptz.params if p.name not in placed]
+    out[-1][2].extend(rest)  # a parameter added to the registry later is still shown
+    result = []
+    for title, tip, params in out:
+        mine = [p for p in params if p.applies_to(model)]
+        if mine:
+            part = dataclasses.replace(ptz, params=tuple(mine), records=(), _index={})
+            result.append((title, tip, part))
+    return result
+
+
+def channel_values(reading: Reading, channel: int | None) -> dict[str, str]:
+    """A channel's values (the common block first, the channel's own over it)."""
+    values = dict(reading.blocks[None].values)
+    values.update(reading.block(channel).values)
+    return values
+
+
+class _Relay(QObject):
+    """Lives on the UI thread: the pool thread emits, the UI thread runs the callback."""
+
+    done = Signal(object, object)
+
+    def __init__(self, callback: Callable[[Any, BaseException | None], None], guard: QObject):
+        super().__init__()
+        self.callback, self.guard = callback, guard
+        self.done.connect(self.deliver)
+
+    @Slot(object, object)
+    def deliver(self, result: Any, error: BaseException | None) -> None:
+        _relays.discard(self)
+        if shiboken6.isValid(self.guard):
+            self.callback(result, error)
+
+
+_relays: set[_Relay] = set()
+
+
+def off_ui_thread(
+    fn: Callable[[], Any], callback: Callable[[Any, BaseException | None], None], guard: QObject
+) -> Future[Any]:
+    """Run ``fn`` in the I/O pool; ``callback(result, error)`` on the UI thread after."""
+    relay = _Relay(callback, guard)
+    _relays.add(relay)
+    future = EXECUTOR.submit(fn)
+
+    def report(f: Future[Any]) -> None:
+        error = f.exception()
+        relay.done.emit(None if error else f.result(), error)
+
+    future.add_done_callback(report)
+    return future
+
+
+class PtzSettings(QWidget):
+    """Tabs of generated ptz forms for one channel, with Reload, Revert and Apply."""
+
+    #: A sentence for the status line ("Read from the camera.", "Not applied: ...").
+    message = Signal(str)
+    #: Emitted after each load or apply finished (ok or not), for tests and the panel.
+    settled = Signal()
+
+    def __init__(
+        self, camera: Camera, model: str | None, channel: int | None,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.camera = camera
+        self.model = model
+        self.channel = channel
+        self.forms: dict[str, ModuleForm] = {}
+        self._busy = False
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        for title, tip, part in group_modules(model):
+            form = ModuleForm(part, model, self)
+            form.dirty_changed.connect(self._update_buttons)
+            index = self.tabs.addTab(form, title)
+            self.tabs.setTabToolTip(index, tip)
+            self.forms[title] = form
+
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.reload_button = QPushButton("Reload", self)
+        self.revert_button = QPushButton("Revert", self)
+        self.apply_button = QPushButton("Apply", self)
+        self.reload_button.clicked.connect(self.reload)
+        self.revert_button.clicked.connect(self.revert)
+        self.apply_button.clicked.connect(self.apply)
+        bar = QHBoxLayout()
+        bar.addWidget(self.status, 1)
+        bar.addWidget(self.reload_button)
+        bar.addWidget(self.revert_button)
+        bar.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(bar)
+        self._update_buttons()
+
+    # state ------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        return any(f.is_dirty() for f in self.forms.values())
+
+    def changes(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for form in self.forms.values():
+            out.update(form.changes())
+        return out
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def _update_buttons(self, *_: object) -> None:
+        dirty = self.is_dirty()
+        self.apply_button.setEnabled(dirty and not self._busy)
+        self.revert_button.setEnabled(dirty and not self._busy)
+        self.reload_button.setEnabled(not self._busy)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self.status.setText(text)
+        self.message.emit(text)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self._update_buttons()
+
+    # reading and writing ----------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the channel's settings from the camera (off the UI thread)."""
+        if self._busy:
+            return
+        self._set_busy(True)
+        self._say("Reading from the camera…")
+        channel = self.channel
+        off_ui_thread(lambda: self.camera.get("ptz", channel=channel), self._loaded, self)
+
+    def _loaded(self, reading: Reading | None, error: BaseException | None) -> None:
+        self._set_busy(False)
+        if error is not None or reading is None:
+            self._say(f"Not read: {describe(error or RuntimeError())}", error=True)
+        else:
+            values = channel_values(reading, self.channel)
+            for form in self.forms.values():
+                form.load(values)
+            self._say("Read from the camera.")
+        self._update_buttons()
+        self.settled.emit()
+
+    def revert(self) -> None:
+        for form in self.forms.values():
+            form.revert()
+        self._say("Changes reverted.")
+        self._update_buttons()
+
+    def apply(self) -> None:
+        """Validate every group, then send the changes in one ``cmd=set``."""
+        if self._busy:
+            return
+        errors = [e for form in self.forms.values() for e in form.validate()]
+        if errors:
+            self._say(f"Fix the marked fields; nothing was sent ({errors[0]}).", error=True)
+            return
+        changes = self.changes()
+        if not changes:
+            return
+        self._set_busy(True)
+        self._say("Applying…")
+        channel = self.channel
+        off_ui_thread(lambda: self.camera.set("ptz", changes, channel), self._applied, self)
+
+    def _applied(self, outcome: Any, error: BaseException | None) -> None:
+        self._set_busy(False)
+        if error is None:
+            for form in self.forms.values():
+                form.mark_applied()
+            needs = getattr(outcome, "needs_reboot", False)
+            self._say("Applied; the camera asks for a restart." if needs else "Applied.")
+        else:
+            if isinstance(error, ParameterError):
+                self._show_error(error.param, str(error))
+            elif isinstance(error, InvalidSettingsError):
+                for item in error.errors:
+                    self._show_error(getattr(item, "name", ""), getattr(item, "message", ""))
+            self._say(f"Not applied: {describe(error)}", error=True)
+        self._update_buttons()
+        self.settled.emit()
+
+    def _show_error(self, name: str, message: str) -> None:
+        for form in self.forms.values():
+            if form.show_device_error(name, message):
+                self.tabs.setCurrentWidget(form)
+                return
