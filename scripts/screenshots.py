@@ -36,7 +36,9 @@ def main(out_dir: Path) -> None:
     loop = loop_for(app)
     demo = start_demo()
     try:
-        store = CredentialStore(Path(os.environ["GXVDESK_HOME"]) / "c.json", use_keyring=False)
+        store = CredentialStore(
+            Path(os.environ["GXVDESK_HOME"]) / "credentials-fallback.json", use_keyring=False
+        )
         window = build_window(parse_args(["--demo"]), demo, store)
         window.save_inventory = False
         window.resize(1360, 820)

@@ -12,7 +12,14 @@ os.environ["GXVDESK_NO_KEYRING"] = "1"
 for _name in ("GXV_USER", "GXV_PASSWORD"):
     os.environ.pop(_name, None)
 
+import logging  # noqa: E402
+
 import pytest  # noqa: E402
+
+from gxvdesk import logs  # noqa: E402
+
+# The whole run logs to the real rotating file at DEBUG; test_zz_secrets.py reads it at the end.
+logs.configure(level=logging.DEBUG)
 
 #: The password every simulated camera in the tests uses; the secrets test hunts for it.
 TEST_PASSWORD = "Sim-Secret-7731"

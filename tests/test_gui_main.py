@@ -31,7 +31,7 @@ def loop(qapp):
 def window(qtbot, loop, tmp_path):
     win = MainWindow(
         entries=[],
-        store=CredentialStore(tmp_path / "creds.json", use_keyring=False),
+        store=CredentialStore(tmp_path / "credentials-fallback.json", use_keyring=False),
         save_inventory=False,
     )
     win.confirm = lambda question: True
@@ -85,7 +85,9 @@ def test_demo_lists_three_simulated_cameras(qtbot, loop, tmp_path):
     demo = start_demo()
     try:
         win = build_window(
-            parse_args(["--demo"]), demo, CredentialStore(tmp_path / "c.json", use_keyring=False)
+            parse_args(["--demo"]),
+            demo,
+            CredentialStore(tmp_path / "credentials-fallback.json", use_keyring=False),
         )
         win.save_inventory = False
         qtbot.addWidget(win)

@@ -77,6 +77,11 @@ def _pairs(values: Values) -> list[tuple[str, Any]]:
     return list(values.items()) if isinstance(values, Mapping) else list(values)
 
 
+def _masked(mod: Module, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs safe to log: the values of the registry's secrets replaced by ``***``."""
+    return [(n, "***" if (p := mod.find(n)) is not None and p.secret else v) for n, v in pairs]
+
+
 def _is_connection_drop(exc: BaseException) -> bool:
     """Whether a connection error is a reset/abort (retry-safe) rather than a refusal."""
     seen: set[int] = set()
@@ -267,6 +272,8 @@ class Camera:
         wire = [(self.spelling.wire(n), v) for n, v in pairs]
         has_action = any((p := mod.find(n)) is not None and p.action for n, _ in pairs)
         retry = verb in IDEMPOTENT_VERBS and not has_action
+        shown = "&".join(f"{n}={v}" for n, v in _masked(mod, wire))
+        log.debug("%s: %s cmd=%s&%s", self.name, module_name, verb, shown)
         response = self.http_get(self.url(module_name, verb, wire), retry=retry)
         try:
             return codec.parse_result(response.status_code, self._text(response))
