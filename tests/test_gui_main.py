@@ -332,3 +332,26 @@ def test_discovery_sweep_adds_a_camera(window, loop, sim_camera):
     assert macs == {c.mac for c in cams}
     dialog.table.cellWidget(0, 6).click()
     assert len(window.inventory.entries) == 1
+
+
+def test_garbage_replies_load_and_say_so(window, loop, sim_camera):
+    cam = sim_camera(fault="garbage")
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = window.workspace(entry).settings
+    page.select_module("osd")
+    run_until(loop, lambda: "unreadable line" in page.status.text(), what="garbage note")
+    assert text_editor(page.form, "osdtext").text() == cam.value("osd", "osdtext")
+    assert not page.is_dirty()
+
+
+def test_flaky_camera_applies_through_retries(window, loop, sim_camera):
+    cam = sim_camera(fault="flaky")
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "osd")
+    text_editor(page.form, "osdtext").setText("steady")
+    page.apply()
+    run_until(loop, lambda: "Applied" in page.status.text() or "Not applied" in page.status.text())
+    assert "Applied" in page.status.text(), page.status.text()
+    assert cam.value("osd", "osdtext") == "steady"

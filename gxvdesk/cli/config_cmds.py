@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from ..protocol.codec import Block, Reading
@@ -145,6 +146,11 @@ def cmd_get(args: argparse.Namespace) -> int:
     wanted = {mod.param(n).name for n in args.names} or None
     with open_camera(args) as camera:
         reading = camera.get(mod.name, channel=args.channel)
+    if reading.malformed:
+        count = len(reading.malformed)
+        print(
+            f"gxvdesk: note: {count} unreadable line(s) in the reply were ignored", file=sys.stderr
+        )
     if args.json:
         print(json.dumps(reading_json(mod, reading, wanted), indent=1, ensure_ascii=False))
         return EXIT_OK

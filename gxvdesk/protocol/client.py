@@ -27,6 +27,7 @@ from .errors import (
     CameraError,
     CameraTimeoutError,
     ConnectionFailedError,
+    OutcomeUnknownError,
     ProtocolError,
     StreamNotMjpegError,
 )
@@ -274,7 +275,16 @@ class Camera:
         retry = verb in IDEMPOTENT_VERBS and not has_action
         shown = "&".join(f"{n}={v}" for n, v in _masked(mod, wire))
         log.debug("%s: %s cmd=%s&%s", self.name, module_name, verb, shown)
-        response = self.http_get(self.url(module_name, verb, wire), retry=retry)
+        try:
+            response = self.http_get(self.url(module_name, verb, wire), retry=retry)
+        except (CameraTimeoutError, ConnectionFailedError) as exc:
+            if "refused" in str(exc) or "resolved" in str(exc):
+                raise  # nothing reached the camera
+            raise OutcomeUnknownError(
+                f"{exc.args[0]}; the change may or may not have been applied: "
+                "read the settings back to check",
+                camera=self.name,
+            ) from None
         try:
             return codec.parse_result(response.status_code, self._text(response))
         except CameraError as exc:

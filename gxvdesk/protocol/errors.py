@@ -26,6 +26,10 @@ class CameraTimeoutError(ConnectionFailedError):
     """The camera did not answer in time."""
 
 
+class OutcomeUnknownError(ConnectionFailedError):
+    """A change was sent but no answer came back: it may or may not have been applied."""
+
+
 class CameraBusyError(CameraError):
     """HTTP 503: the camera is busy or the operation failed on the device."""
 

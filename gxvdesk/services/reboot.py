@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..protocol.address import CameraAddress
 from ..protocol.client import Camera
-from ..protocol.errors import CameraError
+from ..protocol.errors import CameraError, OutcomeUnknownError
 from . import discovery, netinfo
 
 log = logging.getLogger(__name__)
@@ -43,8 +43,11 @@ def expected_url(current: CameraAddress, pending: dict[str, str]) -> str:
 
 
 def send_reboot(camera: Camera) -> None:
-    """``maintenance restart=yes``."""
-    camera.set("maintenance", {"restart": "yes"})
+    """``maintenance restart=yes``; a camera that drops the line while restarting is fine."""
+    try:
+        camera.set("maintenance", {"restart": "yes"})
+    except OutcomeUnknownError:
+        log.info("%s: no answer to the restart command; following it as a reboot", camera.name)
 
 
 def wait_until_back(

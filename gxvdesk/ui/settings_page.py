@@ -292,7 +292,11 @@ class SettingsPage(QWidget):
             ).block(self.channel)
         self._reading = reading
         self._show_reading(reading)
-        if not quiet:
+        if reading.malformed:
+            count = str(len(reading.malformed))
+            note = self.tr("Read from the camera; %1 unreadable line(s) in its reply were ignored.")
+            self._say(note.replace("%1", count), error=True)
+        elif not quiet:
             self._say(self.tr("Read from the camera."))
 
     def _show_reading(self, reading: Reading) -> None:
@@ -300,13 +304,6 @@ class SettingsPage(QWidget):
         self.form.load(block_values(self.module, reading, self.channel))
         for table in self.tables:
             table.load(record_items(self.module, reading, self.channel, table.record.name))
-        if reading.malformed:
-            self._say(
-                self.tr("The camera sent %1 unreadable line(s); they were ignored.").replace(
-                    "%1", str(len(reading.malformed))
-                ),
-                error=True,
-            )
         self._update_buttons()
 
     def revert(self) -> None:
