@@ -483,6 +483,7 @@ def test_list_record_defaults_and_remove_key(qtbot):
     table.load([{"md.regn.schedule.id": "1", "md.regn.schedule.dayset": "1"}])
     dialog = table.add_dialog()
     assert dialog.values() == {
+        "md.regn.index": "0",  # the region the schedule belongs to
         "md.regn.schedule.dayset": "7",
         "md.regn.schedule.starttime": "0",
         "md.regn.schedule.endtime": "86399",

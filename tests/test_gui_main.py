@@ -355,3 +355,41 @@ def test_flaky_camera_applies_through_retries(window, loop, sim_camera):
     run_until(loop, lambda: "Applied" in page.status.text() or "Not applied" in page.status.text())
     assert "Applied" in page.status.text(), page.status.text()
     assert cam.value("osd", "osdtext") == "steady"
+
+
+def test_schedule_added_in_the_table_reaches_the_camera(window, loop, sim_camera):
+    cam = sim_camera()
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "motiondetect")
+    table = next(t for t in page.tables if t.record.name == "schedules")
+    before = len(cam.items("motiondetect", "schedules"))
+    dialog = table.add_dialog()
+    dialog.load(
+        {
+            "md.regn.index": "2",
+            "md.regn.schedule.dayset": "1",
+            "md.regn.schedule.starttime": "3600",
+            "md.regn.schedule.endtime": "7200",
+        }
+    )
+    dialog.accept()
+    assert table.pending_adds()
+    page.apply()
+    run_until(loop, lambda: len(cam.items("motiondetect", "schedules")) == before + 1, what="added")
+    item = cam.items("motiondetect", "schedules")[-1]
+    assert item["md.regn.index"] == "2" and item["md.regn.schedule.endtime"] == "7200"
+
+
+def test_status_page_is_refreshed(window, loop, sim_camera):
+    cam = sim_camera()
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "systeminfo")
+    page.refresh_timer.setInterval(200)
+    page.refresh_timer.start()
+    cam.clear_requests()
+    reads = lambda: sum(r.module == "systeminfo" for r in cam.requests)  # noqa: E731
+    run_until(loop, lambda: reads() >= 2, what="refresh")
+    page.select_module("osd")
+    assert not page.refresh_timer.isActive()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 GROUP_ORDER = ("Video & audio", "Image", "Network", "Events", "System", "Integrations", "Status")
 #: Modules that are not settings pages (served elsewhere: live view, streams).
 NOT_PAGES = frozenset({"snapshot", "stream"})
+#: How often a status page is read again while it is shown.
+STATUS_REFRESH_MS = 5000
 #: network parameters whose change moves the camera to another address.
 MOVING_PARAMS = ("ipaddress", "httpport", "enabledhcp")
 
@@ -141,6 +143,9 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._update_buttons()
+        # Status pages (system info: uptime, IR-cut state...) are read again while shown.
+        self.refresh_timer = QTimer(self, interval=STATUS_REFRESH_MS)
+        self.refresh_timer.timeout.connect(self._refresh_status)
 
     # -- navigation --------------------------------------------------------------------
 
@@ -201,6 +206,14 @@ class SettingsPage(QWidget):
         self.title.setText(f"{self.tr(mod.title)}")
         self._build_page()
         self.reload()
+        if mod.group == "Status":
+            self.refresh_timer.start()
+        else:
+            self.refresh_timer.stop()
+
+    def _refresh_status(self) -> None:
+        if self.isVisible() and not self.is_dirty() and not self.runner.running_for(self):
+            self.reload(quiet=True)
 
     def _channel_chosen(self, index: int) -> None:
         if self.module is None or index < 0:

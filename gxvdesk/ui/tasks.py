@@ -108,6 +108,10 @@ class TaskRunner(QObject):
         else:
             self.failed.emit(busy.text, describe(exc))
 
+    def running_for(self, owner: object) -> bool:
+        """Whether a task of ``owner`` is still running."""
+        return any(b.owner is owner for b in self._running)
+
     def cancel(self, owner: object | None = None) -> int:
         """Cancel the tasks of ``owner`` (all tasks when None); returns how many."""
         doomed = [b for b in self._running if owner is None or b.owner is owner]

@@ -159,8 +159,12 @@ class RecordTable(QWidget):
         self.module = module
         self.record = record
         self.model = model
-        #: The record's parameters on this model (the dialogs' fields).
+        #: The record's parameters on this model (the dialogs' fields), with the slot a list
+        #: item belongs to (a schedule's motion region or alarm input) after the key.
         self.params = [p for p in record.params if p.applies_to(model)]
+        self._parent = module.param(record.parent).name if record.parent else None
+        if record.parent:
+            self.params.insert(1, module.param(record.parent))
         #: The table's columns: the parameters minus secrets, which are never shown.
         self.columns = [p for p in self.params if not p.secret]
         self._types = {p.name: p.type_for(model) for p in self.params}
@@ -292,6 +296,8 @@ class RecordTable(QWidget):
             if p.default is not None:
                 ptype = self._types[p.name]
                 defaults[p.name] = ptype.format(ptype.parse(p.default))
+        if self._parent is not None:
+            defaults.setdefault(self._parent, "0")
         dialog.load(defaults, blank_missing=True)
         dialog.accepted.connect(lambda: self.add_item(dialog.values()))
         self.dialog = dialog
