@@ -94,6 +94,10 @@ def run_app(argv: Sequence[str]) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("gxvdesk")
     app.setApplicationVersion(__version__)
+    from .icons import app_icon
+
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("org.gxvdesk.GxvDesk")  # Wayland app id = the desktop entry
     theme.apply(app)
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)

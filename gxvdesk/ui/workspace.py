@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import Callable
 
@@ -96,32 +95,27 @@ class CameraWorkspace(QWidget):
             self.banner.show_message(self.tr("Settings are waiting for a reboot to take effect."))
 
     def _extra_tabs(self) -> None:
-        """Live view, region editors and PTZ, when their packages are present."""
+        """Live view, region editors and PTZ (with a preview beside the pad)."""
+        from .live import MotionRegionEditor, PreviewWidget, PrivacyMaskEditor
+        from .ptz import PtzPanel
+
         camera = self.session.camera
-        model = self.session.entry.model or None
-        specs = [
-            ("gxvdesk.ui.live", "LiveView", self.tr("Live"), True),
-            ("gxvdesk.ui.live", "MotionRegionEditor", self.tr("Motion regions"), True),
-            (
-                "gxvdesk.ui.live",
-                "PrivacyMaskEditor",
-                self.tr("Privacy masks"),
-                model_info(model).privacy_mask,
-            ),
-            ("gxvdesk.ui.ptz", "PtzPanel", self.tr("PTZ"), model_info(model).ptz),
-        ]
+        entry = self.session.entry
+        model = entry.model or None
+        title = entry.display_name
         self.pages: dict[str, QWidget] = {}
-        for module_name, class_name, title, wanted in specs:
-            if not wanted:
-                continue
-            try:
-                cls = getattr(importlib.import_module(module_name), class_name)
-                page = cls(camera, model) if class_name in ("LiveView", "PtzPanel") else cls(camera)
-            except (ImportError, AttributeError, TypeError) as exc:
-                log.info("%s not available: %s", class_name, exc)
-                continue
-            self.pages[class_name] = page
-            self.tabs.addTab(page, title)
+        pages: list[tuple[str, str, QWidget]] = [
+            ("live", self.tr("Live"), PreviewWidget(camera, title)),
+            ("motion", self.tr("Motion regions"), MotionRegionEditor(camera, 0, title)),
+        ]
+        if model_info(model).privacy_mask:
+            pages.append(("privacy", self.tr("Privacy masks"), PrivacyMaskEditor(camera, title)))
+        if PtzPanel.supported(model):
+            preview = PreviewWidget(camera, title)
+            pages.append(("ptz", self.tr("PTZ"), PtzPanel(camera, model, 0, preview=preview)))
+        for key, text, page in pages:
+            self.pages[key] = page
+            self.tabs.addTab(page, text)
 
     def refresh_header(self) -> None:
         entry = self.session.entry
