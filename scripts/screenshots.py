@@ -107,6 +107,13 @@ def main(out_dir: Path) -> None:
     finally:
         demo.stop()
 
+    from gxvdesk.ui.live.screenshots import save_screenshots
+    from gxvdesk.ui.ptz.screenshots import save_screenshot
+
+    save_screenshots(out_dir)  # live-grid.png, md-editor.png, privacy-masks.png
+    save_screenshot(out_dir / "ptz-pad.png")
+    print("saved live grid, editors and PTZ pad")
+
 
 if __name__ == "__main__":
     main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots")

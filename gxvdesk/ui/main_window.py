@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(self.tr("Cameras"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed

@@ -49,12 +49,14 @@ class PreviewWidget(QWidget):
         self.view.activated.connect(self.activated)
 
         self.stream_box = QComboBox()
+        self.stream_box.setAccessibleName("Stream")
         for key, text in STREAMS:
             self.stream_box.addItem(text, key)
         self.stream_box.setCurrentIndex([k for k, _ in STREAMS].index(stream))
         self.stream_box.setToolTip("Which of the camera's two streams to show")
         self.stream_box.currentIndexChanged.connect(self._stream_chosen)
         self.channel_box = QComboBox()
+        self.channel_box.setAccessibleName("Channel")
         self.channel_box.setToolTip("Video input of an encoder")
         self.channel_box.hide()
         self.channel_box.currentIndexChanged.connect(self._stream_chosen)
@@ -65,7 +67,7 @@ class PreviewWidget(QWidget):
         self.message = QLabel()
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        self.controls = QWidget()
+        self.controls = QWidget(self)  # parented now: a parentless show would open a window
         row = QHBoxLayout(self.controls)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.stream_box)

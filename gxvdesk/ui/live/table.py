@@ -44,6 +44,7 @@ class RegionTable(QTableWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Regions and their coordinates")
         self.regions = regions
         self.columns = ["region"] + (["on"] if enabled_column else [])
         self.columns += ["x1", "y1", "x2", "y2"] + (["sensitivity"] if sensitivity_column else [])
