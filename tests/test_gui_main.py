@@ -12,7 +12,7 @@ import requests
 from conftest import TEST_PASSWORD
 from guitools import loop_for, run_for, run_until
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from gxvdesk.services.credentials import Credentials, CredentialStore
 from gxvdesk.services.inventory import State
@@ -393,3 +393,66 @@ def test_status_page_is_refreshed(window, loop, sim_camera):
     run_until(loop, lambda: reads() >= 2, what="refresh")
     page.select_module("osd")
     assert not page.refresh_timer.isActive()
+
+
+def test_device_answer_is_shown_on_the_field_it_names(window, loop, sim_camera):
+    cam = sim_camera(spelling="underscores")
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "smtp")
+    child(page.form.editor("enablesmtp"), QCheckBox).setChecked(True)
+    text_editor(page.form, "emailfrom").setText("front-gate")  # the camera checks addresses
+    page.apply()
+    run_until(loop, lambda: "Not applied" in page.status.text(), what="refusal")
+    editor = page.form.editor("emailfrom")
+    assert "emailfrom" in editor.toolTip() and "Invalid" in editor.toolTip()
+    assert page.is_dirty()
+    assert cam.value("smtp", "enablesmtp") == "0", "all or nothing: the camera is unchanged"
+
+
+def test_undo_last_apply_restores_the_module(window, loop, sim_camera):
+    cam = sim_camera()
+    entry = add(window, cam)
+    online(window, loop, entry)
+    before = cam.value("osd", "osdtext")
+    page = open_settings(window, loop, entry, "osd")
+    text_editor(page.form, "osdtext").setText("changed by mistake")
+    page.apply()
+    run_until(loop, lambda: "Applied" in page.status.text())
+    assert cam.value("osd", "osdtext") == "changed by mistake"
+    assert page.undo_button.isEnabled()
+    page.undo()
+    run_until(loop, lambda: "Undone" in page.status.text(), what="undo")
+    assert cam.value("osd", "osdtext") == before
+    assert not page.undo_button.isEnabled()
+
+
+def test_camera_arguments_open_with_the_first_selected(qtbot, loop, sim_camera, tmp_path):
+    cams = [sim_camera(), sim_camera("GXV3504")]
+    args = parse_args([f"admin:{TEST_PASSWORD}@{c.host}:{c.port}" for c in cams])
+    store = CredentialStore(tmp_path / "credentials-fallback.json", use_keyring=False)
+    win = build_window(args, None, store)
+    win.save_inventory = False
+    qtbot.addWidget(win)
+    run_until(loop, lambda: all(e.state == State.ONLINE for e in win.inventory.entries))
+    assert [e.url for e in win.inventory.entries] == [c.url for c in cams]
+    assert win.current_entry().url == cams[0].url
+    win.close()
+
+
+def test_inventory_is_remembered_without_secrets(tmp_path):
+    from gxvdesk.services import inventory
+
+    path = tmp_path / "inventory.json"
+    entry = inventory.CameraEntry(url="http://10.1.2.3:8080", name="Gate", mac="000B82000009")
+    inventory.save([entry], path)
+    text = path.read_text()
+    assert "password" not in text.lower()
+    (loaded,) = inventory.load(path)
+    assert (loaded.url, loaded.name, loaded.mac, loaded.id) == (
+        entry.url,
+        "Gate",
+        entry.mac,
+        entry.id,
+    )
+    assert loaded.state == State.UNKNOWN

@@ -542,3 +542,11 @@ def test_command_line_serves_until_terminated() -> None:
             proc.communicate()
     assert proc.returncode == 0
     assert "pa55word" not in out + err + " ".join(urls)
+
+
+def test_smtp_checks_addresses_once_mail_is_on() -> None:
+    with SimCamera(model="GXV3672_FHD") as cam:
+        assert cmd(cam, "smtp", "set", "emailfrom=not-an-address") == "Successful"
+        assert cmd(cam, "smtp", "set", "enablesmtp=1") == "emailfrom Invalid"
+        assert cam.value("smtp", "enablesmtp") == "0"
+        assert cmd(cam, "smtp", "set", "enablesmtp=1&emailfrom=cam%40site.example") == "Successful"

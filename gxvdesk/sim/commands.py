@@ -115,6 +115,9 @@ def set_values(state: CameraState, ms: ModuleState, pairs: Pairs) -> Outcome:
             else:
                 fields.append((current[record.name], param.name, wire))
         _zero_companions(ms, flat)
+        bad = rules.refused_value(ms.name, {**block.values, **flat})
+        if bad is not None:
+            raise Refused(state.wire(bad))
     except Refused as refused:
         return Outcome(refused.answer)
     with state.lock:

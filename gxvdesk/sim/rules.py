@@ -7,6 +7,7 @@ module's page says beyond its parameter table. Names are registry names compared
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Protocol
 
@@ -49,6 +50,26 @@ SLOT_COUNT: dict[tuple[str, str], str] = {("alarmio", "inputs"): "channels"}
 
 #: Fake networks returned by a wireless search: name and signal strength.
 SEARCH_RESULTS = (("labtest", 31), ("GXV-Office", 62), ("guest-net", 18))
+
+
+#: Addresses the smtp page checks once e-mail is on ("When enablesmtp=1, the Email address
+#: format will be checked").
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+CHECKED_ADDRESSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "smtp": ("enablesmtp", ("emailfrom", "emailto1", "emailto2", "emailto3")),
+}
+
+
+def refused_value(module: str, values: dict[str, str]) -> str | None:
+    """The first value the device's own checks refuse, given the values after a set."""
+    switch, names = CHECKED_ADDRESSES.get(module, ("", ()))
+    if not switch or values.get(switch) != "1":
+        return None
+    for name in names:
+        value = values.get(name, "")
+        if value and not _EMAIL.fullmatch(value):
+            return name
+    return None
 
 
 def required_on_set(module: str, present: set[str]) -> tuple[str, ...]:
