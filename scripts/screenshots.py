@@ -39,8 +39,7 @@ def main(out_dir: Path) -> None:
         store = CredentialStore(
             Path(os.environ["GXVDESK_HOME"]) / "credentials-fallback.json", use_keyring=False
         )
-        window = build_window(parse_args(["--demo"]), demo, store)
-        window.save_inventory = False
+        window = build_window(parse_args(["--demo"]), demo, store, remember=False)
         window.resize(1360, 820)
         window.show()
         entries = window.inventory.entries

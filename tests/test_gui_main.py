@@ -88,8 +88,8 @@ def test_demo_lists_three_simulated_cameras(qtbot, loop, tmp_path):
             parse_args(["--demo"]),
             demo,
             CredentialStore(tmp_path / "credentials-fallback.json", use_keyring=False),
+            remember=False,
         )
-        win.save_inventory = False
         qtbot.addWidget(win)
         win.show()
         run_until(loop, lambda: all(e.state == State.ONLINE for e in win.inventory.entries))
@@ -431,8 +431,7 @@ def test_camera_arguments_open_with_the_first_selected(qtbot, loop, sim_camera, 
     cams = [sim_camera(), sim_camera("GXV3504")]
     args = parse_args([f"admin:{TEST_PASSWORD}@{c.host}:{c.port}" for c in cams])
     store = CredentialStore(tmp_path / "credentials-fallback.json", use_keyring=False)
-    win = build_window(args, None, store)
-    win.save_inventory = False
+    win = build_window(args, None, store, remember=False)
     qtbot.addWidget(win)
     run_until(loop, lambda: all(e.state == State.ONLINE for e in win.inventory.entries))
     assert [e.url for e in win.inventory.entries] == [c.url for c in cams]

@@ -90,3 +90,12 @@ def test_qt_binding_keeps_reference_counts():
     for _ in range(200):
         emitter.fired.emit(1, "x")
     assert sys.getrefcount(True) >= before - 5
+
+
+def test_headless_core_type_checks():
+    """mypy over the layers below the UI (configured in pyproject.toml)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -143,6 +143,12 @@ class Camera:
 
     # -- plumbing ----------------------------------------------------------------------
 
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        """(user, password) sent with every request, or None (never shown in reprs)."""
+        auth = self._session.auth
+        return (str(auth[0]), str(auth[1])) if isinstance(auth, tuple) else None
+
     def __repr__(self) -> str:
         return f"Camera({self.address.base_url!r})"
 

@@ -87,11 +87,12 @@ def _connect_batch(
             if remaining <= 0:
                 break
             for key, _ in selector.select(min(remaining, 0.1)):
-                sock = key.fileobj
-                assert isinstance(sock, socket.socket)
-                selector.unregister(sock)
-                ok = sock.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0
-                sock.close()
+                ready = key.fileobj
+                if not isinstance(ready, socket.socket):  # only sockets are registered
+                    continue
+                selector.unregister(ready)
+                ok = ready.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR) == 0
+                ready.close()
                 if ok:
                     yield key.data
     finally:

@@ -86,7 +86,7 @@ def load(path: Path | None = None) -> list[CameraEntry]:
     for item in raw.get("cameras", []) if isinstance(raw, dict) else []:
         try:
             data = {k: str(v) for k, v in item.items() if k in known and k in SAVED_FIELDS}
-            entries.append(CameraEntry(**data))
+            entries.append(CameraEntry(**data))  # type: ignore[arg-type]  # saved fields are str
         except (TypeError, ValueError) as exc:
             log.warning("inventory entry skipped: %s", exc)
     return entries

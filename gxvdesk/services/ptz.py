@@ -9,7 +9,7 @@ from ..protocol.client import Camera
 from ..protocol.codec import Outcome
 from ..registry import module
 
-_PTZPARAM_MAX = module("ptz").param("ptzparam").type.high or 127
+_PTZPARAM_MAX: int = getattr(module("ptz").param("ptzparam").type, "high", None) or 127
 
 #: ``ptzcontrol`` codes (document p.30). Moves and lens actions take a speed in ``ptzparam``.
 MOVES: dict[str, int] = {

@@ -68,13 +68,15 @@ def wait_until_back(
     start = time.monotonic()
     old_url = camera.address.base_url
     candidates = dict.fromkeys([expected_url(camera.address, pending), old_url])
-    auth = camera._session.auth  # the same credentials follow the camera
+    auth = camera.credentials  # the same credentials follow the camera
     last_sweep = 0.0
     dhcp = pending.get("enabledhcp") == "1"
     while time.monotonic() - start < deadline_s and not cancelled():
         for url in candidates:
-            probe = Camera(url, timeout=min(3.0, poll_s * 3), retries=0)
-            probe._session.auth = auth
+            user, password = auth or (None, None)
+            probe = Camera(
+                url, user=user, password=password, timeout=min(3.0, poll_s * 3), retries=0
+            )
             try:
                 identity = probe.identify()
             except CameraError:

@@ -58,9 +58,9 @@ def _block_settings(mod: Module, block: Block, model: str | None) -> ChannelSett
         for raw in block.records.get(record.name, []):
             item: dict[str, str] = {}
             for wire_name, value in raw.items():
-                param = mod.find(wire_name)
-                if param is not None and not param.secret:
-                    item[param.name] = _normal(param, model, value)
+                field_param = mod.find(wire_name)
+                if field_param is not None and not field_param.secret:
+                    item[field_param.name] = _normal(field_param, model, value)
             items.append(item)
         if items:
             records[record.name] = items

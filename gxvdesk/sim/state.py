@@ -146,7 +146,7 @@ class ModuleState:
                 ]
             else:
                 keyed = {p.key: p.name for p in fields}
-                items = []
+                items: list[dict[str, str]] = []
                 for start in initial_items(self.module.name, keyed, identity):
                     item = {**self.new_item(record, identity), **start}
                     item[record.key_param.name] = str(len(items) + 1)

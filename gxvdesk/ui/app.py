@@ -47,13 +47,19 @@ def start_demo() -> object:
 
 
 def build_window(
-    args: argparse.Namespace, demo: object | None = None, store: CredentialStore | None = None
+    args: argparse.Namespace,
+    demo: object | None = None,
+    store: CredentialStore | None = None,
+    remember: bool = True,
 ):
-    """The main window with the command line's cameras (and the demo's) in the inventory."""
+    """The main window with the command line's cameras (and the demo's) in the inventory.
+
+    ``remember=False`` starts from an empty list and saves nothing (tests, screenshots).
+    """
     from .main_window import MainWindow
 
     store = store or CredentialStore()
-    window = MainWindow(store=store)
+    window = MainWindow(entries=None if remember else [], store=store, save_inventory=remember)
     first = None
     targets: list[tuple[str, Credentials | None, str]] = []
     if demo is not None:
