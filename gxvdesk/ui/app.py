@@ -108,7 +108,14 @@ def run_app(argv: Sequence[str]) -> int:
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     demo = start_demo() if args.demo else None
-    window = build_window(args, demo)
+    store = None
+    if demo is not None:  # a demo leaves no trace: no saved list, no stored credentials
+        import tempfile
+        from pathlib import Path
+
+        scratch = Path(tempfile.mkdtemp(prefix="gxvdesk-demo-"))
+        store = CredentialStore(scratch / "credentials-fallback.json", use_keyring=False)
+    window = build_window(args, demo, store, remember=demo is None)
     window.show()
     closed = asyncio.Event()
     app.aboutToQuit.connect(closed.set)
