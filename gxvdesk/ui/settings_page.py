@@ -122,10 +122,13 @@ class SettingsPage(QWidget):
         self.revert_button.clicked.connect(self.revert)
         self.reload_button.clicked.connect(self.reload)
         self.undo_button.clicked.connect(self.undo)
-        actions = QHBoxLayout()
-        actions.addWidget(self.status, 1)
+        actions = QVBoxLayout()  # the status line gets the full width above the buttons
+        actions.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
         for button in (self.undo_button, self.reload_button, self.revert_button, self.apply_button):
-            actions.addWidget(button)
+            buttons.addWidget(button)
+        actions.addLayout(buttons)
 
         right = QWidget()
         column = QVBoxLayout(right)
