@@ -24,7 +24,7 @@ class AddCameraDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add camera"))
         self.address = QLineEdit()
-        self.address.setPlaceholderText("192.168.1.20 or http://camera:8080")
+        self.address.setPlaceholderText(self.tr("192.168.1.20 or http://camera:8080"))
         self.address.setAccessibleName(self.tr("Camera address"))
         self.name = QLineEdit()
         self.name.setAccessibleName(self.tr("Camera name"))

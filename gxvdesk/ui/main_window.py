@@ -438,12 +438,11 @@ class MainWindow(QMainWindow):
         import PySide6
         from PySide6.QtCore import qVersion
 
-        QMessageBox.about(
-            self,
-            self.tr("About gxvdesk"),
-            f"<b>gxvdesk {__version__}</b><br>Configurator for Grandstream GXV cameras.<br><br>"
-            f"Qt {qVersion()} · PySide6 {PySide6.__version__} · Python {platform.python_version()}",
-        )
+        text = self.tr("Configurator for Grandstream GXV cameras.")
+        python = platform.python_version()
+        versions = f"Qt {qVersion()} · PySide6 {PySide6.__version__} · Python {python}"
+        about = f"<b>gxvdesk {__version__}</b><br>{text}<br><br>{versions}"
+        QMessageBox.about(self, self.tr("About gxvdesk"), about)
 
     def closeEvent(self, event: object) -> None:
         for workspace in self.workspaces.values():

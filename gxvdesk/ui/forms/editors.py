@@ -16,7 +16,18 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QRect, QRectF, QRegularExpression, QSize, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QRect,
+    QRectF,
+    QRegularExpression,
+    QSize,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -52,29 +63,37 @@ from ...registry.types import (
     Point,
     Resolution,
 )
+from ..theme import state_colour
 from .week_grid import WeekGrid
 
 INT_MIN = -(2**31)
 INT_MAX = 2**31 - 1
 
-ERROR_COLOUR = QColor("#d32f2f")
-NOTE_COLOUR = QColor("#b26a00")
-MUTED_COLOUR = QColor("#6b6b6b")
-DIRTY_COLOUR = QColor("#1e88e5")
+# Texts used in several places; marked for translation here, translated when shown (_tr).
+# Colours come from gxvdesk.ui.theme.state_colour: red errors, amber device oddities, grey
+# "not reported", blue "changed by you", each in a shade readable on a light or dark palette.
+NOT_REPORTED = QT_TRANSLATE_NOOP("Editor", "not reported")
+UNEXPECTED = QT_TRANSLATE_NOOP("Editor", "⚠ unexpected device value")
+NOT_REPORTED_TIP = QT_TRANSLATE_NOOP("Editor", "The device did not report this value.")
 
-NOT_REPORTED = "not reported"
-UNEXPECTED = "⚠ unexpected device value"
+
+def _tr(text: str) -> str:
+    """``text`` (a source text marked above) in the user's language."""
+    return QCoreApplication.translate("Editor", text)
 
 
 def tooltip_for(param: Param, ptype: ParamType) -> str:
     """The help a technician sees on hover: help text, what is allowed, reboot warning."""
     lines = [param.help] if param.help else []
-    reboot = " (needs reboot)" if param.needs_reboot else ""
     if param.action:
-        if reboot:
-            lines.append(reboot.strip())
+        if param.needs_reboot:
+            lines.append(QCoreApplication.translate("Editor", "(needs reboot)"))
+    elif param.needs_reboot:
+        allowed = QCoreApplication.translate("Editor", "Allowed: {values} (needs reboot)")
+        lines.append(allowed.format(values=ptype.describe()))
     else:
-        lines.append(f"Allowed: {ptype.describe()}{reboot}")
+        allowed = QCoreApplication.translate("Editor", "Allowed: {values}")
+        lines.append(allowed.format(values=ptype.describe()))
     return "\n".join(lines)
 
 
@@ -97,9 +116,11 @@ def _to_int(text: str) -> int | None:
         return None
 
 
-def _set_text_colour(label: QLabel, colour: QColor) -> None:
+def _set_text_colour(label: QLabel, state: str, reference: QPalette) -> None:
+    """Colour ``label``'s text for ``state`` ("error", "warning", "muted"...), readable on
+    ``reference`` (the editor's palette: the label may not have taken a new one yet)."""
     palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, colour)
+    palette.setColor(QPalette.ColorRole.WindowText, state_colour(state, reference))
     label.setPalette(palette)
 
 
@@ -134,6 +155,7 @@ class Editor(QWidget):
         self._error: str | None = None
         self._note: str | None = None
         self._note_tip = ""
+        self._note_state = "warning"  # colour of the note: "warning" or "muted"
         self._note_label: QLabel | None = None
         self._dirty_mark = False
         self._read_only = False
@@ -169,8 +191,9 @@ class Editor(QWidget):
                 try:
                     self.ptype.parse(text)
                 except InvalidValueError as exc:
+                    tip = self.tr("The device sent '{value}': {problem}")
                     self._set_note(
-                        self._unexpected_note(), f"The device sent '{_short(text)}': {exc}"
+                        self._unexpected_note(), tip.format(value=_short(text), problem=exc)
                     )
                 else:
                     self._set_note(None)
@@ -267,10 +290,10 @@ class Editor(QWidget):
 
     def _show_unreported(self) -> None:
         self._clear_widget()
-        self._set_note(NOT_REPORTED, "The device did not report this value.")
+        self._set_note(_tr(NOT_REPORTED), _tr(NOT_REPORTED_TIP), muted=True)
 
     def _unexpected_note(self) -> str:
-        return UNEXPECTED
+        return _tr(UNEXPECTED)
 
     def _after_edit(self) -> None:
         """Tidy up after a user edit (restore ranges...); signals are guarded."""
@@ -302,9 +325,11 @@ class Editor(QWidget):
         self._live_check()
         self.changed.emit()
 
-    def _set_note(self, note: str | None, tip: str = "") -> None:
+    def _set_note(self, note: str | None, tip: str = "", muted: bool = False) -> None:
+        """Show ``note`` beside the field, amber (a device oddity) or grey (``muted``)."""
         self._note = note
         self._note_tip = tip
+        self._note_state = "muted" if muted else "warning"
         if note is None:
             if self._note_label is not None:
                 self._note_label.hide()
@@ -316,8 +341,7 @@ class Editor(QWidget):
             font.setItalic(True)
             self._note_label.setFont(font)
             self._box.insertWidget(self._note_at, self._note_label)
-        colour = MUTED_COLOUR if note == NOT_REPORTED else NOTE_COLOUR
-        _set_text_colour(self._note_label, colour)
+        _set_text_colour(self._note_label, self._note_state, self.palette())
         self._note_label.setText(note)
         self._note_label.setAccessibleName(f"{self.param.label}: {note}")
         self._note_label.show()
@@ -327,21 +351,40 @@ class Editor(QWidget):
         parts = [p for p in (self._error, self._note_tip, self._base_tip) if p]
         self.setToolTip("\n\n".join(parts))
 
-    @staticmethod
-    def _grey(widget: QWidget, on: bool) -> None:
-        """Grey a read-only line or spin box's background (its text stays copyable)."""
+    def _grey(self, widget: QWidget, on: bool) -> None:
+        """Grey a read-only line or spin box's background (its text stays copyable).
+
+        The grey is the editor's window colour, so the text keeps its contrast on a light
+        and on a dark palette; off, the box takes the palette's own colours again.
+        """
+        if not on:
+            widget.setPalette(QPalette())  # nothing of its own: follows the application
+            return
         palette = QPalette(widget.palette())
-        role = QPalette.ColorRole.Window if on else QPalette.ColorRole.Base
-        palette.setColor(QPalette.ColorRole.Base, widget.style().standardPalette().color(role))
+        window = self.palette().color(QPalette.ColorRole.Window)
+        palette.setColor(QPalette.ColorRole.Base, window)
         widget.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._palette_changed()
+
+    def _palette_changed(self) -> None:
+        """The palette changed (light <-> dark): colours picked for the old one are redone."""
+        if self._note_label is not None:
+            _set_text_colour(self._note_label, self._note_state, self.palette())
+        if self._read_only:
+            self._apply_read_only(True)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not (self._error or self._dirty_mark):
             return
         painter = QPainter(self)
+        palette = self.palette()
         if self._dirty_mark:
-            painter.fillRect(QRect(0, 0, 4, self.height()), DIRTY_COLOUR)
+            painter.fillRect(QRect(0, 0, 4, self.height()), state_colour("dirty", palette))
         if self._error:
             area = QRect()
             for control in self._controls:
@@ -349,7 +392,7 @@ class Editor(QWidget):
                     area = area.united(control.geometry())
             if area.isNull():
                 area = self.rect()
-            painter.setPen(QPen(ERROR_COLOUR, 2))
+            painter.setPen(QPen(state_colour("error", palette), 2))
             painter.drawRoundedRect(QRectF(area.adjusted(-2, -2, 2, 2)), 3, 3)
         painter.end()
 
@@ -386,7 +429,8 @@ class SpinEditor(Editor):
         value = _to_int(text)
         if value is None or not INT_MIN < value <= INT_MAX:
             self._clear_widget()
-            self.spin.setSpecialValueText(_short(f"unknown ({text.strip()})", 24))
+            unknown = self.tr("unknown ({value})").format(value=text.strip())
+            self.spin.setSpecialValueText(_short(unknown, 24))
             return False
         if not self._low <= value <= self._high:
             self.spin.setRange(min(value, self._low), max(value, self._high))
@@ -395,10 +439,10 @@ class SpinEditor(Editor):
 
     def _unexpected_note(self) -> str:
         if _to_int(self._special or str(self.spin.value())) is None:
-            return UNEXPECTED
+            return _tr(UNEXPECTED)
         if self._high == INT_MAX:
-            return f"⚠ device value below {self._low}"
-        return f"⚠ device value outside {self._low}–{self._high}"
+            return self.tr("⚠ device value below {low}").format(low=self._low)
+        return self.tr("⚠ device value outside {low}–{high}").format(low=self._low, high=self._high)
 
     def _after_edit(self) -> None:
         self.spin.setSpecialValueText("")
@@ -466,7 +510,7 @@ class ComboEditor(Editor):
         self._unknown = -1
         self.combo = QComboBox()
         self.combo.setAccessibleName(self.param.label)
-        self.combo.setPlaceholderText(NOT_REPORTED)
+        self.combo.setPlaceholderText(_tr(NOT_REPORTED))
         for number, label in self._options:
             icon = self._icon(number)
             if icon is None:
@@ -488,21 +532,21 @@ class ComboEditor(Editor):
         if self._unknown >= 0:
             self.combo.removeItem(self._unknown)
             self._unknown = -1
-        self.combo.setPlaceholderText(NOT_REPORTED)
+        self.combo.setPlaceholderText(_tr(NOT_REPORTED))
 
     def _clear_widget(self) -> None:
         self.combo.setCurrentIndex(-1)
 
     def _show_unreported(self) -> None:
         self._clear_widget()  # the placeholder says "not reported"
-        self._set_note(None, "The device did not report this value.")
+        self._set_note(None, _tr(NOT_REPORTED_TIP))
 
     def _unexpected_note(self) -> str:
-        return "⚠ value unknown to gxvdesk"
+        return self.tr("⚠ value unknown to gxvdesk")
 
     def blank(self) -> None:
         super().blank()
-        self.combo.setPlaceholderText("choose…")
+        self.combo.setPlaceholderText(self.tr("choose…"))
 
     def _load(self, text: str) -> bool:
         try:
@@ -512,7 +556,8 @@ class ComboEditor(Editor):
         if number in self._index_of:
             self.combo.setCurrentIndex(self._index_of[number])
         else:
-            self.combo.addItem(_short(f"unknown ({text.strip()})"), text)
+            unknown = self.tr("unknown ({value})").format(value=text.strip())
+            self.combo.addItem(_short(unknown), text)
             self._unknown = self.combo.count() - 1
             self.combo.setCurrentIndex(self._unknown)
         return True
@@ -552,7 +597,10 @@ class SwitchEditor(Editor):
     """A check box whose text is the "on" label; wire text 0/1 (the type's two numbers)."""
 
     def _build(self) -> None:
-        options = list(getattr(self.ptype, "options", ())) or [(0, "Off"), (1, "On")]
+        options = list(getattr(self.ptype, "options", ())) or [
+            (0, self.tr("Off")),
+            (1, self.tr("On")),
+        ]
         (self._off, _), (self._on, on_label) = options[0], options[-1]
         self.box = QCheckBox(on_label)
         self.box.setAccessibleName(self.param.label)
@@ -589,12 +637,19 @@ class TextEditor(Editor):
     """Free text; with ``max_bytes`` a byte counter, and too-long text is refused inline."""
 
     expands = True
+    #: Source text of the placeholder (translated when shown).
     placeholder = ""
+
+    def _placeholder(self) -> str:
+        return _tr(self.placeholder) if self.placeholder else ""
+
+    def _counter_text(self, size: int, limit: int) -> str:
+        return self.tr("{size}/{limit} bytes").format(size=size, limit=limit)
 
     def _build(self) -> None:
         self.edit = QLineEdit()
         self.edit.setAccessibleName(self.param.label)
-        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.setPlaceholderText(self._placeholder())
         self.edit.textChanged.connect(self._text_changed)
         self.edit.editingFinished.connect(self._editing_finished)
         self._add(self.edit, stretch=1)
@@ -602,9 +657,11 @@ class TextEditor(Editor):
         self.counter: QLabel | None = None
         if self._max:
             self.counter = QLabel()
-            self.counter.setAccessibleName(f"{self.param.label} length")
+            self.counter.setAccessibleName(self.tr("{field} length").format(field=self.param.label))
             self.counter.setMinimumWidth(
-                self.counter.fontMetrics().horizontalAdvance(f"{self._max * 2}/{self._max} bytes")
+                self.counter.fontMetrics().horizontalAdvance(
+                    self._counter_text(self._max * 2, self._max)
+                )
             )
             self._add(self.counter, control=False)
             self._update_counter()
@@ -616,9 +673,12 @@ class TextEditor(Editor):
         if self.counter is None or self._max is None:
             return
         size = self._size()
-        self.counter.setText(f"{size}/{self._max} bytes")
-        colour = ERROR_COLOUR if size > self._max else MUTED_COLOUR
-        _set_text_colour(self.counter, colour)
+        self.counter.setText(self._counter_text(size, self._max))
+        _set_text_colour(self.counter, "error" if size > self._max else "muted", self.palette())
+
+    def _palette_changed(self) -> None:
+        super()._palette_changed()
+        self._update_counter()
 
     def _text_changed(self, _text: str) -> None:
         self._update_counter()
@@ -634,18 +694,18 @@ class TextEditor(Editor):
             self.check()
 
     def _reset(self) -> None:
-        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.setPlaceholderText(self._placeholder())
 
     def _clear_widget(self) -> None:
         self.edit.clear()
 
     def _show_unreported(self) -> None:
         self.edit.clear()
-        self.edit.setPlaceholderText(NOT_REPORTED)
-        self._set_note(None, "The device did not report this value.")
+        self.edit.setPlaceholderText(_tr(NOT_REPORTED))
+        self._set_note(None, _tr(NOT_REPORTED_TIP))
 
     def _after_edit(self) -> None:
-        self.edit.setPlaceholderText(self.placeholder)
+        self.edit.setPlaceholderText(self._placeholder())
 
     def _load(self, text: str) -> bool:
         self.edit.setText(text)
@@ -662,7 +722,7 @@ class TextEditor(Editor):
 class PasswordEditor(TextEditor):
     """A secret: never shows a device value; empty means "leave unchanged"."""
 
-    placeholder = "unchanged"
+    placeholder = QT_TRANSLATE_NOOP("Editor", "unchanged")
 
     def _build(self) -> None:
         super()._build()
@@ -696,7 +756,7 @@ class IPv4Editor(TextEditor):
     """A dotted-quad address; the validator admits digits and dots, the type checks ranges."""
 
     expands = False
-    placeholder = "e.g. 192.168.1.10"
+    placeholder = QT_TRANSLATE_NOOP("Editor", "e.g. 192.168.1.10")
 
     def _build(self) -> None:
         super()._build()
@@ -779,15 +839,18 @@ class WeekTableEditor(Editor):
         column.addWidget(self.grid)
         row = QHBoxLayout()
         self.summary = QLabel()
-        self.summary.setAccessibleName(f"{self.param.label} summary")
+        self.summary.setAccessibleName(self.tr("{field} summary").format(field=self.param.label))
         row.addWidget(self.summary)
         row.addStretch(1)
-        self.all_on = QPushButton("All on")
-        self.all_off = QPushButton("All off")
-        for button, on in ((self.all_on, True), (self.all_off, False)):
-            button.setAccessibleName(
-                f"{self.param.label}: switch every hour {'on' if on else 'off'}"
-            )
+        self.all_on = QPushButton(self.tr("All on"))
+        self.all_off = QPushButton(self.tr("All off"))
+        self.all_on.setAccessibleName(
+            self.tr("{field}: switch every hour on").format(field=self.param.label)
+        )
+        self.all_off.setAccessibleName(
+            self.tr("{field}: switch every hour off").format(field=self.param.label)
+        )
+        for button in (self.all_on, self.all_off):
             row.addWidget(button)
         self.all_on.clicked.connect(self._all_on)
         self.all_off.clicked.connect(self._all_off)
@@ -802,7 +865,8 @@ class WeekTableEditor(Editor):
         self.grid.set_all(False)
 
     def _update_summary(self) -> None:
-        self.summary.setText(f"{self.grid.wire().count('1')} of 168 hours on")
+        hours = self.grid.wire().count("1")
+        self.summary.setText(self.tr("{hours} of 168 hours on").format(hours=hours))
 
     def _clear_widget(self) -> None:
         self.grid.set_bits([False] * 168)
@@ -835,7 +899,7 @@ class MaskPreview(QWidget):
         self._regions: list[MaskRegion] = []
         width = 150
         self.setFixedSize(QSize(width, round(width * self._max[1] / self._max[0])))
-        self.setAccessibleName("Privacy-mask preview")
+        self.setAccessibleName(self.tr("Privacy-mask preview"))
 
     def set_regions(self, regions: list[MaskRegion]) -> None:
         self._regions = regions
@@ -875,7 +939,7 @@ class PrivacyMaskEditor(Editor):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(2)
-        for col, head in enumerate(("Mask", "X1", "Y1", "X2", "Y2")):
+        for col, head in enumerate((self.tr("Mask"), "X1", "Y1", "X2", "Y2")):
             label = QLabel(head)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(label, 0, col)
@@ -883,7 +947,9 @@ class PrivacyMaskEditor(Editor):
         self.coords: list[list[QSpinBox]] = []
         for row, name in enumerate(MASK_IDS, start=1):
             box = QCheckBox(name)
-            box.setAccessibleName(f"{self.param.label} {name} enabled")
+            box.setAccessibleName(
+                self.tr("{field} {mask} enabled").format(field=self.param.label, mask=name)
+            )
             box.checkStateChanged.connect(self._user_changed)
             grid.addWidget(box, row, 0)
             self.enabled.append(box)

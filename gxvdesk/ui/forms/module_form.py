@@ -81,15 +81,15 @@ class ModuleForm(QWidget):
         channel_key = module.find(module.channel_key) if module.channel_key else None
         params = [p for p in module.params_for(model) if p is not channel_key]
         if module.needs_reboot:
-            self._note("Changes on this page take effect after the device restarts.")
+            self._note(self.tr("Changes on this page take effect after the device restarts."))
         if not params:
-            self._note("This module has no settings of its own.")
+            self._note(self.tr("This module has no settings of its own."))
         settings = [p for p in params if not p.read_only]
         status = [p for p in params if p.read_only]
         for param in settings:
             self._add_row(param)
         if status:
-            self._heading("Status" if settings else "")
+            self._heading(self.tr("Status") if settings else "")
             for param in status:
                 self._add_row(param)
         for name, editor in self._editors.items():

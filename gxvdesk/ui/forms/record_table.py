@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,12 +32,14 @@ from PySide6.QtWidgets import (
 
 from ...registry.spec import Module, Param, Record
 from ...registry.validation import FieldError, validate
-from .editors import ERROR_COLOUR, Editor, make_editor, same_value, tooltip_for
+from ..theme import is_dark, state_colour
+from .editors import Editor, make_editor, same_value, tooltip_for
 from .module_form import align_label
 
-ADDED_BG = QColor("#dff3dc")
-CHANGED_BG = QColor("#e3effc")
-REMOVED_FG = QColor("#8a8a8a")
+#: Backgrounds of pending rows (light palette, dark palette); the table's text colour
+#: stays readable on both.
+ADDED_BG = (QColor("#dff3dc"), QColor("#1f4424"))
+CHANGED_BG = (QColor("#e3effc"), QColor("#1c3a5c"))
 
 
 class RecordDialog(QDialog):
@@ -77,7 +79,7 @@ class RecordDialog(QDialog):
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setStyleSheet(f"color: {ERROR_COLOUR.name()};")
+        self._colour_message()
         self.message.hide()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(
@@ -87,6 +89,16 @@ class RecordDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
+
+    def _colour_message(self) -> None:
+        palette = self.message.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
+        self.message.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "message"):
+            self._colour_message()
 
     def editor(self, name: str) -> Editor:
         param = self.module.find(name)
@@ -202,11 +214,14 @@ class RecordTable(QWidget):
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.edit_button = QPushButton("Edit…")
-        self.add_button = QPushButton("Add…")
-        self.remove_button = QPushButton("Remove")
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.add_button = QPushButton(self.tr("Add…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        what = record.label.lower()
+        self.edit_button.setAccessibleName(self.tr("Edit {what}").format(what=what))
+        self.add_button.setAccessibleName(self.tr("Add {what}").format(what=what))
+        self.remove_button.setAccessibleName(self.tr("Remove {what}").format(what=what))
         for button in (self.edit_button, self.add_button, self.remove_button):
-            button.setAccessibleName(f"{button.text().rstrip('…')} {record.label.lower()}")
             row.addWidget(button)
         editable = [p for p in self.params if not p.read_only and p.name != self._key]
         can_set = "set" in module.verbs and bool(editable)
@@ -288,9 +303,8 @@ class RecordTable(QWidget):
         params = [
             p for p in self.params if p.name != self._key and not p.read_only and not p.action
         ]
-        dialog = RecordDialog(
-            self.module, self.model, params, "add", f"Add to {self.record.label.lower()}", self
-        )
+        title = self.tr("Add to {what}").format(what=self.record.label.lower())
+        dialog = RecordDialog(self.module, self.model, params, "add", title, self)
         defaults: dict[str, str | None] = {}
         for p in params:
             if p.default is not None:
@@ -395,8 +409,20 @@ class RecordTable(QWidget):
     def _add_clicked(self) -> None:
         self._open(self.add_dialog())
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "count_label"):
+            self._refresh()  # the pending rows' colours suit the new palette
+
     def _refresh(self) -> None:
         self.table.setRowCount(len(self._rows))
+        dark = is_dark(self.palette())
+        added_bg = QBrush(ADDED_BG[dark])
+        changed_bg = QBrush(CHANGED_BG[dark])
+        removed_fg = QBrush(state_colour("muted", self.palette()))
+        added_tip = self.tr("Added; not yet sent to the device")
+        removed_tip = self.tr("Marked for removal; not yet sent to the device")
+        changed_tip = self.tr("Changed; not yet sent to the device")
         for r, row in enumerate(self._rows):
             changed = self._changed_fields(row)
             for c, param in enumerate(self.columns):
@@ -406,25 +432,26 @@ class RecordTable(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
                 font = QFont(item.font())
                 if row.state == "added":
-                    item.setBackground(QBrush(ADDED_BG))
-                    item.setToolTip("Added; not yet sent to the device")
+                    item.setBackground(added_bg)
+                    item.setToolTip(added_tip)
                 elif row.state == "removed":
                     font.setStrikeOut(True)
-                    item.setForeground(QBrush(REMOVED_FG))
-                    item.setToolTip("Marked for removal; not yet sent to the device")
+                    item.setForeground(removed_fg)
+                    item.setToolTip(removed_tip)
                 elif param.name in changed:
                     font.setBold(True)
-                    item.setBackground(QBrush(CHANGED_BG))
-                    item.setToolTip("Changed; not yet sent to the device")
+                    item.setBackground(changed_bg)
+                    item.setToolTip(changed_tip)
                 item.setFont(font)
                 item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{param.label}: {shown}")
                 self.table.setItem(r, c, item)
         live = sum(1 for r in self._rows if r.state != "removed")
         limit = self.record.max_items
+        what = self.record.label.lower()
         self.count_label.setText(
-            f"{live} of {limit} {self.record.label.lower()}"
+            self.tr("{count} of {limit} {what}").format(count=live, limit=limit, what=what)
             if limit
-            else f"{live} {self.record.label.lower()}"
+            else self.tr("{count} {what}").format(count=live, what=what)
         )
         self._update_buttons()
         dirty = any(r.state or self._changed_fields(r) for r in self._rows)

@@ -8,17 +8,36 @@ Sunday (index ``day * 24 + hour``).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
 from ...registry.types import DAYS
+from ..theme import is_dark
 
 HOURS = 24
 CELL = 22
-#: High-contrast on/off fills (also distinct in grey scale for colour-blind users).
+#: High-contrast on/off fills (also distinct in grey scale for colour-blind users), on a
+#: light palette and on a dark one (where a pale "off" would glare).
 ON_COLOUR = QColor("#2e7d32")
 OFF_COLOUR = QColor("#eef1f3")
+ON_COLOUR_DARK = QColor("#66bb6a")
+OFF_COLOUR_DARK = QColor("#3b4046")
+
+#: The registry's days (:data:`DAYS`, Sunday first) as shown, full and short.
+DAY_NAMES = (
+    QT_TRANSLATE_NOOP("WeekGrid", "Sunday"), QT_TRANSLATE_NOOP("WeekGrid", "Monday"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Tuesday"), QT_TRANSLATE_NOOP("WeekGrid", "Wednesday"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Thursday"), QT_TRANSLATE_NOOP("WeekGrid", "Friday"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Saturday"),
+)  # fmt: skip
+DAY_SHORT = (
+    QT_TRANSLATE_NOOP("WeekGrid", "Sun"), QT_TRANSLATE_NOOP("WeekGrid", "Mon"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Tue"), QT_TRANSLATE_NOOP("WeekGrid", "Wed"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Thu"), QT_TRANSLATE_NOOP("WeekGrid", "Fri"),
+    QT_TRANSLATE_NOOP("WeekGrid", "Sat"),
+)  # fmt: skip
+assert DAY_NAMES == DAYS, "the week grid's days must be the registry's"
 
 
 class WeekGrid(QTableWidget):
@@ -26,9 +45,17 @@ class WeekGrid(QTableWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str = "Week table", parent=None) -> None:
+    def __init__(self, name: str | None = None, parent=None) -> None:
         super().__init__(len(DAYS), HOURS, parent)
+        name = name if name is not None else self.tr("Week table")
         self._name = name
+        # Translated once: every cell's text is made from these on each repaint.
+        self._days = [self.tr(day) for day in DAY_NAMES]
+        self._cell_text = {
+            True: self.tr("{day} {start}:00 to {end}:00, on"),
+            False: self.tr("{day} {start}:00 to {end}:00, off"),
+        }
+        self._fills = self._palette_fills()
         self._bits = [False] * (len(DAYS) * HOURS)
         self._painting: bool | None = None
         self._last: tuple[int, int] | None = None
@@ -41,7 +68,7 @@ class WeekGrid(QTableWidget):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setHorizontalHeaderLabels([str(h) for h in range(HOURS)])
-        self.setVerticalHeaderLabels([d[:3] for d in DAYS])
+        self.setVerticalHeaderLabels([self.tr(day) for day in DAY_SHORT])
         hh, vh = self.horizontalHeader(), self.verticalHeader()
         for header, size in ((hh, CELL), (vh, CELL)):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -50,12 +77,14 @@ class WeekGrid(QTableWidget):
             header.setSectionsClickable(True)
             header.setHighlightSections(False)
         vh.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        tip = self.tr("{start}:00 to {end}:00: click to switch this hour on every day")
         for hour in range(HOURS):
             self.horizontalHeaderItem(hour).setToolTip(
-                f"{hour:02d}:00 to {hour + 1:02d}:00: click to switch this hour on every day"
+                tip.format(start=f"{hour:02d}", end=f"{hour + 1:02d}")
             )
-        for day, day_name in enumerate(DAYS):
-            self.verticalHeaderItem(day).setToolTip(f"{day_name}: click to switch the whole day")
+        tip = self.tr("{day}: click to switch the whole day")
+        for day, day_name in enumerate(self._days):
+            self.verticalHeaderItem(day).setToolTip(tip.format(day=day_name))
         hh.sectionClicked.connect(self._toggle_hour)
         vh.sectionClicked.connect(self._toggle_day)
         for day in range(len(DAYS)):
@@ -99,12 +128,30 @@ class WeekGrid(QTableWidget):
 
     # -- drawing ---------------------------------------------------------------------------
 
+    def _palette_fills(self) -> dict[bool, QBrush]:
+        dark = is_dark(self.palette())
+        return {
+            True: QBrush(ON_COLOUR_DARK if dark else ON_COLOUR),
+            False: QBrush(OFF_COLOUR_DARK if dark else OFF_COLOUR),
+        }
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_fills"):
+            self._fills = self._palette_fills()
+            for day in range(len(DAYS)):
+                for hour in range(HOURS):
+                    item = self.item(day, hour)
+                    if item is not None:
+                        item.setBackground(self._fills[self.is_on(day, hour)])
+
     def _paint_item(self, day: int, hour: int) -> None:
         item = self.item(day, hour)
         on = self._bits[day * HOURS + hour]
-        item.setBackground(QBrush(ON_COLOUR if on else OFF_COLOUR))
-        state = "on" if on else "off"
-        text = f"{DAYS[day]} {hour:02d}:00 to {hour + 1:02d}:00, {state}"
+        item.setBackground(self._fills[on])
+        text = self._cell_text[on].format(
+            day=self._days[day], start=f"{hour:02d}", end=f"{hour + 1:02d}"
+        )
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
         item.setToolTip(text)
 

@@ -128,7 +128,8 @@ class RegionCanvas(FrameView):
         if not self.mapping.contains(pos.x(), pos.y()):
             return
         if self.regions.free_slot() is None:
-            self.message.emit(f"All {self.regions.slots} regions are in use; delete one first.")
+            full = self.tr("All {slots} regions are in use; delete one first.")
+            self.message.emit(full.format(slots=self.regions.slots))
             return
         anchor = self._snap_point(start, None, event.modifiers())
         self._drag = _Drag("draw", anchor, (*anchor, *anchor), press_pos=QPointF(pos))

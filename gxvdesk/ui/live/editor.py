@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..tasks import describe
+from ..theme import state_colour
 from .background import run_in_background
 from .canvas import RegionCanvas
 from .geometry import Size
@@ -55,15 +57,18 @@ class RegionEditor(QWidget):
 
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
-        self.status = QLabel("Reading from the camera…")
+        self.status = QLabel(self.tr("Reading from the camera…"))
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.apply_button = QPushButton("Apply")
-        self.apply_button.setToolTip("Write the changed regions to the camera")
-        self.reload_button = QPushButton("Reload")
-        self.reload_button.setToolTip("Read the regions from the camera again, dropping edits")
-        self.delete_button = QPushButton("Delete region")
-        self.delete_button.setToolTip("Remove the selected region (Delete key)")
+        self._status_error = False
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Write the changed regions to the camera"))
+        self.reload_button = QPushButton(self.tr("Reload"))
+        self.reload_button.setToolTip(
+            self.tr("Read the regions from the camera again, dropping edits")
+        )
+        self.delete_button = QPushButton(self.tr("Delete region"))
+        self.delete_button.setToolTip(self.tr("Remove the selected region (Delete key)"))
         self.apply_button.clicked.connect(self.apply)
         self.reload_button.clicked.connect(self.reload)
         self.delete_button.clicked.connect(self.delete_selected)
@@ -123,7 +128,7 @@ class RegionEditor(QWidget):
         """Read the regions from the camera (edits are dropped)."""
         if self.busy:
             return
-        self._set_busy(True, "Reading from the camera…")
+        self._set_busy(True, self.tr("Reading from the camera…"))
         run_in_background(self.read_device, self._read_done, self._failed, guard=self)
 
     @Slot()
@@ -133,9 +138,9 @@ class RegionEditor(QWidget):
             return
         changes = self.pending_changes()
         if not changes:
-            self.status.setText("Nothing to apply: the regions match the camera.")
+            self.status.setText(self.tr("Nothing to apply: the regions match the camera."))
             return
-        self._set_busy(True, "Writing to the camera…")
+        self._set_busy(True, self.tr("Writing to the camera…"))
         run_in_background(lambda: self.write_device(changes), self._write_done, self._failed,
                           guard=self)  # fmt: skip
 
@@ -156,7 +161,8 @@ class RegionEditor(QWidget):
         self.regions.load(regions, self.empty_sensitivities(extra))
         self.loaded_extra(extra)
         self.is_loaded = True
-        self._set_busy(False, f"{len(regions)} of {self.regions.slots} regions in use.")
+        in_use = self.tr("{count} of {slots} regions in use.")
+        self._set_busy(False, in_use.format(count=len(regions), slots=self.regions.slots))
         self.loaded.emit()
 
     def _write_done(self, text: str) -> None:
@@ -167,7 +173,7 @@ class RegionEditor(QWidget):
     def _failed(self, exc: BaseException) -> None:
         text = describe(exc)
         self._set_busy(False, text)
-        self.status.setStyleSheet("color: #c62828;")
+        self._show_error(True)
         self.failed.emit(text)
 
     def snapshot_state(self, regions: list[Region]) -> Any:
@@ -179,9 +185,24 @@ class RegionEditor(QWidget):
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self.busy = busy
-        self.status.setStyleSheet("")
+        self._show_error(False)
         self.status.setText(text)
         self._update_buttons()
+
+    def _show_error(self, on: bool) -> None:
+        """Colour the status line as an error (red, in a shade readable on the palette)."""
+        self._status_error = on
+        if not on:
+            self.status.setPalette(QPalette())  # the window's own text colour
+            return
+        palette = self.status.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
+        self.status.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_status_error", False):
+            self._show_error(True)
 
     @Slot()
     def _update_buttons(self) -> None:

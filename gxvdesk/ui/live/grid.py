@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from .preview import PreviewWidget
 
-LAYOUTS = ((1, "1 camera"), (2, "2 × 2"), (3, "3 × 3"))
+#: (tiles a side, name shown); names are translated when shown.
+LAYOUTS = ((1, QT_TRANSLATE_NOOP("LiveGrid", "1 camera")), (2, "2 × 2"), (3, "3 × 3"))
 
 
 class LiveGrid(QWidget):
@@ -40,25 +41,25 @@ class LiveGrid(QWidget):
 
         self.layout_box = QComboBox()
         for n, text in LAYOUTS:
-            self.layout_box.addItem(text, n)
+            self.layout_box.addItem(self.tr(text), n)
         self.layout_box.setCurrentIndex([n for n, _ in LAYOUTS].index(columns))
-        self.layout_box.setToolTip("How many cameras to show at once")
+        self.layout_box.setToolTip(self.tr("How many cameras to show at once"))
         self.layout_box.currentIndexChanged.connect(
             lambda: self.set_columns(self.layout_box.currentData())
         )
         self.prev_button = QToolButton()
         self.prev_button.setText("◀")
-        self.prev_button.setToolTip("Previous cameras")
+        self.prev_button.setToolTip(self.tr("Previous cameras"))
         self.prev_button.clicked.connect(lambda: self.set_page(self.page - 1))
         self.next_button = QToolButton()
         self.next_button.setText("▶")
-        self.next_button.setToolTip("Next cameras")
+        self.next_button.setToolTip(self.tr("Next cameras"))
         self.next_button.clicked.connect(lambda: self.set_page(self.page + 1))
         self.page_label = QLabel()
-        self.empty_label = QLabel("No cameras to show.")
+        self.empty_label = QLabel(self.tr("No cameras to show."))
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Layout:"))
+        bar.addWidget(QLabel(self.tr("Layout:")))
         bar.addWidget(self.layout_box)
         bar.addStretch(1)
         bar.addWidget(self.prev_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
@@ -59,12 +59,17 @@ class MotionRegionEditor(RegionEditor):
 
     def __init__(self, camera: Any, channel: int = 0, title: str = "",
                  parent: QWidget | None = None) -> None:  # fmt: skip
+        # Not self.tr() yet: the QObject is made by the super().__init__ below.
+        hint = QCoreApplication.translate(
+            "MotionRegionEditor",
+            "Drag on the picture to draw a region; drag inside to move it, by its handles to "
+            "resize. Delete removes it, arrow keys nudge (Shift: 10). Hold Alt or Ctrl to stop "
+            "edges snapping.",
+        )
+        title = title or QCoreApplication.translate("MotionRegionEditor", "Motion regions")
         super().__init__(
             camera, channel, MD_GRID, REGIONS.max_items or 16, label=str, masks=False,
-            enabled_column=False, sensitivity_column=True, title=title or "Motion regions",
-            hint="Drag on the picture to draw a region; drag inside to move it, by its handles "
-            "to resize. Delete removes it, arrow keys nudge (Shift: 10). Hold Alt or Ctrl "
-            "to stop edges snapping.", parent=parent,
+            enabled_column=False, sensitivity_column=True, title=title, hint=hint, parent=parent,
         )  # fmt: skip
         self.module = module(MODULE)
         self.motion = False
@@ -77,12 +82,12 @@ class MotionRegionEditor(RegionEditor):
         # The motion settings (schedule switches, actions) sit in a tab beside the regions.
         self.tabs = QTabWidget()
         self.splitter.replaceWidget(1, self.tabs)
-        self.tabs.addTab(self.side, "Regions")
+        self.tabs.addTab(self.side, self.tr("Regions"))
         #: Holds the motion-detection settings form (a ModuleForm when gxvdesk.ui.forms has
         #: one); the main window may put its own widget here instead.
         self.settings_panel = QWidget()
         QVBoxLayout(self.settings_panel).setContentsMargins(0, 0, 0, 0)
-        self.tabs.addTab(self.settings_panel, "Motion settings")
+        self.tabs.addTab(self.settings_panel, self.tr("Motion settings"))
         self.splitter.setSizes([800, 430])  # room for the settings form's widest row
 
         self._timer = QTimer(self)
@@ -115,14 +120,24 @@ class MotionRegionEditor(RegionEditor):
             try:
                 self.camera.set(MODULE, values, channel=self.channel)
             except Exception as exc:
-                done = f" (regions {', '.join(written)} were written)" if written else ""
-                raise RuntimeError(f"region {slot}: {describe(exc)}{done}") from exc
+                # Runs in the I/O pool: tr() (QCoreApplication.translate) is thread-safe.
+                if written:
+                    text = self.tr("region {slot}: {problem} (regions {done} were written)")
+                else:
+                    text = self.tr("region {slot}: {problem}")
+                problem = describe(exc)
+                raise RuntimeError(
+                    text.format(slot=slot, problem=problem, done=", ".join(written))
+                ) from exc
             written.append(str(slot))
         if settings:
             self.camera.set(MODULE, settings, channel=self.channel)
-        parts = [f"regions {', '.join(written)}"] if written else []
-        parts += ["motion settings"] if settings else []
-        return f"Applied {' and '.join(parts)}."
+        done = ", ".join(written)
+        if written and settings:
+            return self.tr("Applied regions {done} and motion settings.").format(done=done)
+        if written:
+            return self.tr("Applied regions {done}.").format(done=done)
+        return self.tr("Applied motion settings.")
 
     # -- diff (UI thread) -----------------------------------------------------------------
 
@@ -149,7 +164,9 @@ class MotionRegionEditor(RegionEditor):
 
     def apply(self) -> None:
         if self.settings_form is not None and self.settings_form.validate():
-            self.status.setText("Some motion settings are not valid; see the marked fields.")
+            self.status.setText(
+                self.tr("Some motion settings are not valid; see the marked fields.")
+            )
             self.tabs.setCurrentWidget(self.settings_panel)
             return
         super().apply()
@@ -169,7 +186,8 @@ class MotionRegionEditor(RegionEditor):
         try:
             from ..forms import ModuleForm
         except ImportError:  # forms not available: the panel stays a hook for the window
-            self.settings_panel.layout().addWidget(QLabel("Motion settings are not available."))
+            unavailable = QLabel(self.tr("Motion settings are not available."))
+            self.settings_panel.layout().addWidget(unavailable)
             return None
         form = ModuleForm(self.module, model)
         form.dirty_changed.connect(self._update_buttons)
@@ -216,6 +234,6 @@ class MotionRegionEditor(RegionEditor):
     def _show_motion(self) -> None:
         # The badge stays while the camera reports motion; the border flashes with each answer.
         if self.motion:
-            self.canvas.set_alert("MOTION", border=self._blink)
+            self.canvas.set_alert(self.tr("MOTION"), border=self._blink)
         else:
             self.canvas.set_alert(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,7 +22,11 @@ from .background import run_in_background
 from .source import FrameSource
 from .view import FrameView
 
-STREAMS = (("primary", "Primary stream"), ("secondary", "Secondary stream"))
+#: (stream key, name shown); names are translated when shown.
+STREAMS = (
+    ("primary", QT_TRANSLATE_NOOP("PreviewWidget", "Primary stream")),
+    ("secondary", QT_TRANSLATE_NOOP("PreviewWidget", "Secondary stream")),
+)
 
 
 class PreviewWidget(QWidget):
@@ -49,20 +53,20 @@ class PreviewWidget(QWidget):
         self.view.activated.connect(self.activated)
 
         self.stream_box = QComboBox()
-        self.stream_box.setAccessibleName("Stream")
+        self.stream_box.setAccessibleName(self.tr("Stream"))
         for key, text in STREAMS:
-            self.stream_box.addItem(text, key)
+            self.stream_box.addItem(self.tr(text), key)
         self.stream_box.setCurrentIndex([k for k, _ in STREAMS].index(stream))
-        self.stream_box.setToolTip("Which of the camera's two streams to show")
+        self.stream_box.setToolTip(self.tr("Which of the camera's two streams to show"))
         self.stream_box.currentIndexChanged.connect(self._stream_chosen)
         self.channel_box = QComboBox()
-        self.channel_box.setAccessibleName("Channel")
-        self.channel_box.setToolTip("Video input of an encoder")
+        self.channel_box.setAccessibleName(self.tr("Channel"))
+        self.channel_box.setToolTip(self.tr("Video input of an encoder"))
         self.channel_box.hide()
         self.channel_box.currentIndexChanged.connect(self._stream_chosen)
         self.snapshot_button = QToolButton()
-        self.snapshot_button.setText("Snapshot…")
-        self.snapshot_button.setToolTip("Save the camera's current picture as a JPEG file")
+        self.snapshot_button.setText(self.tr("Snapshot…"))
+        self.snapshot_button.setToolTip(self.tr("Save the camera's current picture as a JPEG file"))
         self.snapshot_button.clicked.connect(lambda: self.save_snapshot())
         self.message = QLabel()
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -96,7 +100,7 @@ class PreviewWidget(QWidget):
             self.channel_box.blockSignals(True)
             self.channel_box.clear()
             for n in range(channels):
-                self.channel_box.addItem(f"Channel {n + 1}", n)
+                self.channel_box.addItem(self.tr("Channel {number}").format(number=n + 1), n)
             self.channel_box.setCurrentIndex(self.source.channel)
             self.channel_box.blockSignals(False)
             self.channel_box.show()
@@ -121,8 +125,9 @@ class PreviewWidget(QWidget):
         """Fetch a full-size snapshot and write it to ``path`` (asks for one when None)."""
         if path is None:
             name = f"{self.title or 'camera'}-snapshot.jpg".replace("/", "-").replace(":", "-")
-            path, _ = QFileDialog.getSaveFileName(self, "Save snapshot", name,
-                                                  "JPEG pictures (*.jpg *.jpeg)")  # fmt: skip
+            path, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Save snapshot"), name, self.tr("JPEG pictures (*.jpg *.jpeg)")
+            )
             if not path:
                 return
         stream, channel = self.source.stream, self.source.channel
@@ -133,18 +138,18 @@ class PreviewWidget(QWidget):
             return str(target)
 
         self.snapshot_button.setEnabled(False)
-        self.message.setText("Saving snapshot…")
+        self.message.setText(self.tr("Saving snapshot…"))
         run_in_background(fetch, self._saved, self._save_failed, guard=self)
 
     def _saved(self, path: str) -> None:
         self.snapshot_button.setEnabled(True)
-        self.message.setText(f"Saved {Path(path).name}")
+        self.message.setText(self.tr("Saved {file}").format(file=Path(path).name))
         self.message.setToolTip(path)
         self.snapshot_saved.emit(path)
 
     def _save_failed(self, exc: BaseException) -> None:
         text = describe(exc)
         self.snapshot_button.setEnabled(True)
-        self.message.setText(f"Snapshot failed: {text}")
+        self.message.setText(self.tr("Snapshot failed: {problem}").format(problem=text))
         self.message.setToolTip(text)
         self.snapshot_failed.emit(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ...registry import module
@@ -50,26 +51,39 @@ class PrivacyMaskEditor(RegionEditor):
 
     def __init__(self, camera: Any, title: str = "", parent: QWidget | None = None) -> None:
         self.mask_type = mask_type()
+        # Not self.tr() yet: the QObject is made by the super().__init__ below.
+        hint = QCoreApplication.translate(
+            "PrivacyMaskEditor",
+            "Drag on the picture to draw a mask (up to four, A-D); drag inside to move it, by "
+            "its handles to resize. Tick On to black it out. Delete removes it, arrow keys "
+            "nudge (Shift: 10). Hold Alt or Ctrl to stop edges snapping.",
+        )
+        title = title or QCoreApplication.translate("PrivacyMaskEditor", "Privacy masks")
         super().__init__(
             camera, 0, (self.mask_type.max_x, self.mask_type.max_y), len(MASK_IDS),
             label=lambda slot: MASK_IDS[slot], masks=True, enabled_column=True,
-            sensitivity_column=False, title=title or "Privacy masks",
-            hint="Drag on the picture to draw a mask (up to four, A-D); drag inside to move it, "
-            "by its handles to resize. Tick On to black it out. Delete removes it, arrow keys "
-            "nudge (Shift: 10). Hold Alt or Ctrl to stop edges snapping.", parent=parent,
+            sensitivity_column=False, title=title, hint=hint, parent=parent,
         )  # fmt: skip
         self.reload()
 
     def read_device(self) -> tuple[list[Region], Any]:
         text = self.camera.get(MODULE).value(PARAM)
         if text is None:
-            raise RuntimeError("this camera did not report privacy masks (cmos privacymask)")
+            raise RuntimeError(
+                QCoreApplication.translate(
+                    "PrivacyMaskEditor",
+                    "this camera did not report privacy masks (cmos privacymask)",
+                )
+            )
         return to_regions(self.mask_type.parse(text)), None
 
     def write_device(self, changes: Any) -> str:
         self.camera.set(MODULE, {PARAM: self.mask_type.format(changes)})
         on = [MASK_IDS[i] for i, m in enumerate(changes) if m.enabled]
-        return f"Applied: masks {', '.join(on)} on." if on else "Applied: no mask is on."
+        if not on:
+            return QCoreApplication.translate("PrivacyMaskEditor", "Applied: no mask is on.")
+        applied = QCoreApplication.translate("PrivacyMaskEditor", "Applied: masks {masks} on.")
+        return applied.format(masks=", ".join(on))
 
     def snapshot_state(self, regions: list[Region]) -> Any:
         return to_masks({r.slot: r for r in regions}, self.regions.slots)

@@ -14,7 +14,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from ...protocol.client import channels_of
 from ...protocol.errors import CameraError, RequestRefusedError, StreamNotMjpegError
@@ -36,7 +36,10 @@ def reason_of(exc: BaseException) -> str:
     if isinstance(exc, CameraError) and exc.args:
         return str(exc.args[0])
     text = str(exc).strip()
-    return text or f"unexpected error ({type(exc).__name__}); see the log"
+    if text:
+        return text
+    unexpected = QCoreApplication.translate("FrameSource", "unexpected error ({kind}); see the log")
+    return unexpected.format(kind=type(exc).__name__)
 
 
 class _Run:
@@ -78,7 +81,9 @@ class FrameSource(QObject):
         self.mailbox = FrameMailbox()
         self.meter = RateMeter()
         self.state = STOPPED
-        self.state_text = "stopped"
+        # State texts are shown in the picture's badge; the worker thread translates too
+        # (QCoreApplication.translate is thread-safe).
+        self.state_text = self.tr("stopped")
         self.using = ""  # "mjpeg" or "snapshot" once connected
         self.model: str | None = None
         self.channels = 1
@@ -103,13 +108,13 @@ class FrameSource(QObject):
                                       name=f"gxvdesk-live-{self.camera!r}")  # fmt: skip
         self._run = run
         self._old = [r for r in self._old if r.thread is not None and r.thread.is_alive()]
-        self._set_state(run, CONNECTING, "connecting", force=True)
+        self._set_state(run, CONNECTING, self.tr("connecting"), force=True)
         run.thread.start()
 
     def stop(self) -> None:
         """Ask the worker to stop; it ends after the frame it is reading (never blocks)."""
         if self.halt():
-            self.state_changed.emit(STOPPED, "stopped")
+            self.state_changed.emit(STOPPED, self.tr("stopped"))
 
     @Slot()
     def halt(self) -> bool:
@@ -120,7 +125,7 @@ class FrameSource(QObject):
         run.stop.set()
         self._old.append(run)
         self.meter.reset()
-        self.state, self.state_text = STOPPED, "stopped"
+        self.state, self.state_text = STOPPED, self.tr("stopped")
         return True
 
     def restart(self) -> None:
@@ -173,11 +178,11 @@ class FrameSource(QObject):
     def _work(self, run: _Run) -> None:
         delay = BACKOFF_START
         while not run.stop.is_set():
-            self._set_state(run, CONNECTING, "connecting")
+            self._set_state(run, CONNECTING, self.tr("connecting"))
             before = self.frames_received
             try:
                 self._connect_once(run)
-                reason = "the stream was interrupted"
+                reason = self.tr("the stream was interrupted")
             except CameraError as exc:
                 reason = reason_of(exc)
             except Exception as exc:  # a bug must not kill the preview silently
@@ -186,7 +191,8 @@ class FrameSource(QObject):
             if run.stop.is_set():
                 break
             delay = BACKOFF_START if self.frames_received > before else min(delay * 2, BACKOFF_MAX)
-            self._set_state(run, RECONNECTING, f"reconnecting in {delay:g} s: {reason}")
+            waiting = self.tr("reconnecting in {seconds} s: {reason}")
+            self._set_state(run, RECONNECTING, waiting.format(seconds=f"{delay:g}", reason=reason))
             log.info("live view of %r: %s; retrying in %g s", self.camera, reason, delay)
             run.stop.wait(delay)
 
@@ -255,7 +261,7 @@ class FrameSource(QObject):
         self.last_frame_at = now
         self.meter.tick(now)
         if self.state != LIVE:
-            self._set_state(run, LIVE, "live")
+            self._set_state(run, LIVE, self.tr("live"))
         if self.mailbox.put(Frame(image, source, now, self.frames_received)):
             try:
                 self.frame_ready.emit()

@@ -44,11 +44,15 @@ class RegionTable(QTableWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Regions and their coordinates")
+        self.setAccessibleName(self.tr("Regions and their coordinates"))
         self.regions = regions
         self.columns = ["region"] + (["on"] if enabled_column else [])
         self.columns += ["x1", "y1", "x2", "y2"] + (["sensitivity"] if sensitivity_column else [])
-        titles = {"region": "Region", "on": "On", "sensitivity": "Sensitivity"}
+        titles = {
+            "region": self.tr("Region"),
+            "on": self.tr("On"),
+            "sensitivity": self.tr("Sensitivity"),
+        }
         self.setColumnCount(len(self.columns))
         self.setHorizontalHeaderLabels([titles.get(c, c.upper()) for c in self.columns])
         self.setItemDelegate(_SpinDelegate(self))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPoint, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -41,7 +41,9 @@ ALERT = QColor("#e53935")
 
 def age_text(seconds: float) -> str:
     """A frame age for the badge: ``40 ms``, ``3.2 s old``."""
-    return f"{seconds * 1000:.0f} ms" if seconds < 1.0 else f"{seconds:.1f} s old"
+    if seconds < 1.0:
+        return QCoreApplication.translate("FrameView", "{ms} ms").format(ms=f"{seconds * 1000:.0f}")
+    return QCoreApplication.translate("FrameView", "{s} s old").format(s=f"{seconds:.1f}")
 
 
 class FrameView(QWidget):
@@ -225,14 +227,18 @@ class FrameView(QWidget):
         """The badge's status text and colour."""
         source = self.source
         if source is None:
-            return "no camera", WARN
+            return self.tr("no camera"), WARN
         if source.state != LIVE:
             return source.state_text, (WARN if source.state == "reconnecting" else QColor("white"))
         age = time.monotonic() - self.frame.received if self.frame is not None else 0.0
-        kind = "" if source.using == "mjpeg" else " (snapshots)"
-        fps = source.fps
-        rate = f" {fps:.1f} fps" if fps > 0 else ""  # unknown until the second frame
-        text = f"live{rate}{kind} · {age_text(age)}"
+        fps = source.fps  # unknown (0) until the second frame
+        if source.using == "mjpeg":
+            text = self.tr("live {fps} fps · {age}") if fps > 0 else self.tr("live · {age}")
+        elif fps > 0:
+            text = self.tr("live {fps} fps (snapshots) · {age}")
+        else:
+            text = self.tr("live (snapshots) · {age}")
+        text = text.format(fps=f"{fps:.1f}", age=age_text(age))
         return text, (WARN if age > STALE_SECONDS else GOOD)
 
     def _badge_font(self) -> QFont:

@@ -23,7 +23,7 @@ import time
 from collections import deque
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from ...protocol.client import Camera
 from ...services.ptz import MAX_SPEED, MOVES, OTHER_ACTIONS, PRESET_ACTIONS, STOP
@@ -37,6 +37,29 @@ WATCHDOG_DELAY = 0.3
 STOP_RETRIES = 1
 
 _NAMES = {code: name for name, code in {**MOVES, **PRESET_ACTIONS, **OTHER_ACTIONS}.items()}
+
+#: How the pad's sentences name each action (translated when shown).
+ACTION_TEXT = {
+    "up": QT_TRANSLATE_NOOP("PtzController", "Up"),
+    "down": QT_TRANSLATE_NOOP("PtzController", "Down"),
+    "left": QT_TRANSLATE_NOOP("PtzController", "Left"),
+    "right": QT_TRANSLATE_NOOP("PtzController", "Right"),
+    "up-left": QT_TRANSLATE_NOOP("PtzController", "Up-left"),
+    "down-left": QT_TRANSLATE_NOOP("PtzController", "Down-left"),
+    "up-right": QT_TRANSLATE_NOOP("PtzController", "Up-right"),
+    "down-right": QT_TRANSLATE_NOOP("PtzController", "Down-right"),
+    "zoom-in": QT_TRANSLATE_NOOP("PtzController", "Zoom-in"),
+    "zoom-out": QT_TRANSLATE_NOOP("PtzController", "Zoom-out"),
+    "focus-near": QT_TRANSLATE_NOOP("PtzController", "Focus-near"),
+    "focus-far": QT_TRANSLATE_NOOP("PtzController", "Focus-far"),
+    "iris-open": QT_TRANSLATE_NOOP("PtzController", "Iris-open"),
+    "iris-close": QT_TRANSLATE_NOOP("PtzController", "Iris-close"),
+    "goto": QT_TRANSLATE_NOOP("PtzController", "Goto"),
+    "clear-preset": QT_TRANSLATE_NOOP("PtzController", "Clear-preset"),
+    "set-preset": QT_TRANSLATE_NOOP("PtzController", "Set-preset"),
+    "auto-pan": QT_TRANSLATE_NOOP("PtzController", "Auto-pan"),
+    "stop-auto-pan": QT_TRANSLATE_NOOP("PtzController", "Stop-auto-pan"),
+}
 
 
 @dataclass(frozen=True)
@@ -366,7 +389,16 @@ class PtzController(QObject):
 
 
 def failure_text(result: CommandResult) -> str:
-    """The pad's sentence for a failed command."""
+    """The pad's sentence for a failed command (also built in the worker thread:
+    QCoreApplication.translate is thread-safe)."""
     if result.control == STOP:
-        return f"Stop not confirmed: {result.error}. The head may still be moving."
-    return f"{result.action.capitalize()} failed: {result.error}"
+        text = QCoreApplication.translate(
+            "PtzController", "Stop not confirmed: {problem}. The head may still be moving."
+        )
+        return text.format(problem=result.error)
+    name = ACTION_TEXT.get(result.action)
+    action = (
+        QCoreApplication.translate("PtzController", name) if name else result.action.capitalize()
+    )
+    text = QCoreApplication.translate("PtzController", "{action} failed: {problem}")
+    return text.format(action=action, problem=result.error)

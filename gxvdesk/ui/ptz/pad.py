@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.ptz import MAX_SPEED
+from ..theme import state_colour
 from .controller import CommandResult, PtzController, failure_text
 
 #: The 8 directions counter-clockwise from "right", 45 degrees apart.
@@ -91,9 +92,11 @@ class JoystickPad(QWidget):
         self.setSizePolicy(policy)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setMouseTracking(False)
-        self.setAccessibleName("PTZ joystick")
+        self.setAccessibleName(self.tr("PTZ joystick"))
         self.setToolTip(
-            "Press and hold to move; the farther from the centre, the faster. Release to stop."
+            self.tr(
+                "Press and hold to move; the farther from the centre, the faster. Release to stop."
+            )
         )
         self._pressed = False
         self._knob: QPointF | None = None
@@ -246,7 +249,7 @@ class JoystickPad(QWidget):
             p.drawText(
                 QRectF(c.x() - r, c.y() + r * 0.22, 2 * r, r * 0.3),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                f"speed {self._steer[1]}",
+                self.tr("speed {speed}").format(speed=self._steer[1]),
             )
         p.end()
 
@@ -279,7 +282,7 @@ class HoldButton(QPushButton):
         self.action = action
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setAutoRepeat(False)
-        self.setToolTip(f"Hold to {text.lower()}; release to stop.")
+        self.setToolTip(self.tr("Hold to {action}; release to stop.").format(action=text.lower()))
 
 
 class PtzPad(QWidget):
@@ -297,7 +300,7 @@ class PtzPad(QWidget):
         super().__init__(parent)
         self.setObjectName("ptzPad")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName("PTZ pad")
+        self.setAccessibleName(self.tr("PTZ pad"))
         self._controller: PtzController | None = None
         self._source: str | None = None  # "mouse", "keys" or "button" while something moves
         self._keys: list[int] = []  # held arrow/zoom keys, oldest first
@@ -312,8 +315,8 @@ class PtzPad(QWidget):
         self.speed.setRange(0, MAX_SPEED)
         self.speed.setValue(DEFAULT_SPEED)
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.speed.setToolTip("Speed for the buttons and the arrow keys (0-63)")
-        self.speed.setAccessibleName("PTZ speed")
+        self.speed.setToolTip(self.tr("Speed for the buttons and the arrow keys (0-63)"))
+        self.speed.setAccessibleName(self.tr("PTZ speed"))
         self.speed_value = QLabel(self)
         self.speed_value.setMinimumWidth(self.speed_value.fontMetrics().horizontalAdvance("63 "))
         self.speed_value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -323,19 +326,31 @@ class PtzPad(QWidget):
         lens = QGridLayout()
         lens.setHorizontalSpacing(6)
         lens.setVerticalSpacing(4)
+        # (row title, then per button: action, button text, accessible name, tooltip)
         rows = (
-            ("Zoom", ("zoom-out", "Zoom out"), ("zoom-in", "Zoom in")),
-            ("Focus", ("focus-near", "Focus near"), ("focus-far", "Focus far")),
-            ("Iris", ("iris-close", "Iris close"), ("iris-open", "Iris open")),
-        )
+            (self.tr("Zoom"),
+             ("zoom-out", self.tr("Out"), self.tr("Zoom out"),
+              self.tr("Hold to zoom out; release to stop.")),
+             ("zoom-in", self.tr("In"), self.tr("Zoom in"),
+              self.tr("Hold to zoom in; release to stop."))),
+            (self.tr("Focus"),
+             ("focus-near", self.tr("Near"), self.tr("Focus near"),
+              self.tr("Hold to focus near; release to stop.")),
+             ("focus-far", self.tr("Far"), self.tr("Focus far"),
+              self.tr("Hold to focus far; release to stop."))),
+            (self.tr("Iris"),
+             ("iris-close", self.tr("Close"), self.tr("Iris close"),
+              self.tr("Hold to close the iris; release to stop.")),
+             ("iris-open", self.tr("Open"), self.tr("Iris open"),
+              self.tr("Hold to open the iris; release to stop."))),
+        )  # fmt: skip
         for row, (title, *pair) in enumerate(rows):
             label = QLabel(title, self)
             lens.addWidget(label, row, 0)
-            for col, (action, text) in enumerate(pair, 1):
-                short = text.split(" ", 1)[1].capitalize()
+            for col, (action, short, name, tip) in enumerate(pair, 1):
                 button = HoldButton(short, action, self)
-                button.setToolTip(f"Hold to {text.lower()}; release to stop.")
-                button.setAccessibleName(text)
+                button.setToolTip(tip)
+                button.setAccessibleName(name)
                 button.pressed.connect(lambda a=action: self._on_button_pressed(a))
                 button.released.connect(lambda a=action: self._end("button:" + a))
                 lens.addWidget(button, row, col)
@@ -343,28 +358,30 @@ class PtzPad(QWidget):
         lens.setColumnStretch(1, 1)
         lens.setColumnStretch(2, 1)
 
-        self.stop_button = QPushButton("Stop", self)
+        self.stop_button = QPushButton(self.tr("Stop"), self)
         self.stop_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.stop_button.setToolTip("Stop the head now (Space)")
+        self.stop_button.setToolTip(self.tr("Stop the head now (Space)"))
         self.stop_button.clicked.connect(lambda: self.halt("stop button", always=True))
 
-        self.answer = QLabel("No command sent yet", self)
+        self.answer = QLabel(self.tr("No command sent yet"), self)
         self.answer.setObjectName("ptzAnswer")
         self.answer.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.answer.setTextFormat(Qt.TextFormat.RichText)
         self.answer.setMinimumHeight(self.answer.fontMetrics().lineSpacing() * 2 + 2)
         self.answer.setToolTip(
-            "Round trip of the last PTZ command. A slow answer is the camera or the network;"
-            " a long tool delay is this computer."
+            self.tr(
+                "Round trip of the last PTZ command. A slow answer is the camera or the network;"
+                " a long tool delay is this computer."
+            )
         )
         self.error = QLabel("", self)
         self.error.setObjectName("ptzError")
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
+        self._colour_error()
         self.error.hide()
 
         speed_row = QHBoxLayout()
-        speed_row.addWidget(QLabel("Speed", self))
+        speed_row.addWidget(QLabel(self.tr("Speed"), self))
         speed_row.addWidget(self.speed, 1)
         speed_row.addWidget(self.speed_value)
 
@@ -380,6 +397,12 @@ class PtzPad(QWidget):
         layout.addStretch(1)
         self._on_speed_changed(self.speed.value())
         self.set_controller(controller)
+
+    def _colour_error(self) -> None:
+        """Red error text, in a shade readable on the palette (light or dark)."""
+        palette = self.error.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
+        self.error.setPalette(palette)
 
     # controller -------------------------------------------------------------------------
 
@@ -520,6 +543,8 @@ class PtzPad(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
             self.halt("window deactivated")
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "error"):
+            self._colour_error()
         super().changeEvent(event)
 
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
@@ -546,14 +571,18 @@ class PtzPad(QWidget):
 
     def _on_finished(self, result: CommandResult) -> None:
         if result.ok and result.rtt is not None:
+            answered = self.tr(
+                "Camera answered in <b>{rtt} ms</b><br><small>tool delay {queued} ms</small>"
+            )
             self.answer.setText(
-                f"Camera answered in <b>{result.rtt * 1000:.0f} ms</b><br>"
-                f"<small>tool delay {result.queued * 1000:.0f} ms</small>"
+                answered.format(
+                    rtt=f"{result.rtt * 1000:.0f}", queued=f"{result.queued * 1000:.0f}"
+                )
             )
             if not result.watchdog:
                 self.error.hide()
         elif not result.ok:
-            self.answer.setText("The camera did not answer the last command")
+            self.answer.setText(self.tr("The camera did not answer the last command"))
             self.error.setText(failure_text(result))
             self.error.show()
 

@@ -75,19 +75,24 @@ class PtzPanel(QWidget):
 
         if not self.supported(model):
             layout = QVBoxLayout(self)
-            layout.addWidget(QLabel(f"{model or 'This camera'} has no PTZ.", self))
+            text = (
+                self.tr("{model} has no PTZ.").format(model=model)
+                if model
+                else self.tr("This camera has no PTZ.")
+            )
+            layout.addWidget(QLabel(text, self))
             self.pad = None
             self.presets = None
             return
 
         self.channel_box = QComboBox(self)
-        self.channel_box.setAccessibleName("PTZ channel")
+        self.channel_box.setAccessibleName(self.tr("PTZ channel"))
         for c in range(self.channels):
-            self.channel_box.addItem(f"Channel {c + 1}", c)
+            self.channel_box.addItem(self.tr("Channel {number}").format(number=c + 1), c)
         self.channel_box.setCurrentIndex(self.channel)
         self.channel_box.currentIndexChanged.connect(self._channel_chosen)
         head = QHBoxLayout()
-        self.channel_label = QLabel("Channel", self)
+        self.channel_label = QLabel(self.tr("Channel"), self)
         head.addWidget(self.channel_label)
         head.addWidget(self.channel_box, 1)
         self.channel_label.setVisible(self.channels > 1)
@@ -108,7 +113,7 @@ class PtzPanel(QWidget):
         self.presets.auto_pan_requested.connect(lambda on: self.controller.auto_pan(on))
 
         self.side = QTabWidget(self)
-        self.side.addTab(self.presets, "Presets")
+        self.side.addTab(self.presets, self.tr("Presets"))
         self.side.setMinimumWidth(300)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -182,7 +187,7 @@ class PtzPanel(QWidget):
         page = self.settings_for(channel)
         while self.side.count() > 1:
             self.side.removeTab(1)
-        self.side.addTab(page, "Settings")
+        self.side.addTab(page, self.tr("Settings"))
         self.presets.set_store(self.store, self.key, channel)
 
     # presets ----------------------------------------------------------------------------

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -23,6 +23,7 @@ from ...registry import module
 from ...registry.types import InvalidValueError
 from ...services.ptz import PRESETS
 from ...services.ptz_presets import MAX_NAME, PresetNames
+from ..theme import state_colour
 
 NUMBER = Qt.ItemDataRole.UserRole
 
@@ -61,10 +62,10 @@ class PresetList(QWidget):
         self._channel = 0
 
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Presets")
+        self.list.setAccessibleName(self.tr("Presets"))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setUniformItemSizes(True)
-        self.list.setToolTip("Double-click a preset to go there")
+        self.list.setToolTip(self.tr("Double-click a preset to go there"))
         # fixed digits so the numbers and names line up
         self.list.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         for n in numbers:
@@ -74,31 +75,33 @@ class PresetList(QWidget):
         self.list.itemDoubleClicked.connect(lambda it: self.goto_requested.emit(it.data(NUMBER)))
 
         self.name = QLineEdit(self)
-        self.name.setPlaceholderText("Name, kept on this computer")
+        self.name.setPlaceholderText(self.tr("Name, kept on this computer"))
         self.name.setMaxLength(MAX_NAME)
-        self.name.setAccessibleName("Preset name")
+        self.name.setAccessibleName(self.tr("Preset name"))
         self.name.setClearButtonEnabled(True)
         self.name.editingFinished.connect(self._rename)
 
-        self.goto_button = QPushButton("Go to", self)
-        self.goto_button.setToolTip("Turn the head to the selected preset")
-        self.save_button = QPushButton("Save here", self)
-        self.save_button.setToolTip("Store the head's current position as the selected preset")
-        self.clear_button = QPushButton("Clear", self)
-        self.clear_button.setToolTip("Delete the selected preset on the camera")
+        self.goto_button = QPushButton(self.tr("Go to"), self)
+        self.goto_button.setToolTip(self.tr("Turn the head to the selected preset"))
+        self.save_button = QPushButton(self.tr("Save here"), self)
+        self.save_button.setToolTip(
+            self.tr("Store the head's current position as the selected preset")
+        )
+        self.clear_button = QPushButton(self.tr("Clear"), self)
+        self.clear_button.setToolTip(self.tr("Delete the selected preset on the camera"))
         self.goto_button.clicked.connect(lambda: self._emit(self.goto_requested))
         self.save_button.clicked.connect(lambda: self._emit(self.save_requested))
         self.clear_button.clicked.connect(lambda: self._emit(self.clear_requested))
 
-        self.auto_pan_start = QPushButton("Start", self)
-        self.auto_pan_start.setToolTip("Start the head's auto pan (it runs until stopped)")
-        self.auto_pan_stop = QPushButton("Stop", self)
-        self.auto_pan_stop.setToolTip("Stop the head's auto pan")
+        self.auto_pan_start = QPushButton(self.tr("Start"), self)
+        self.auto_pan_start.setToolTip(self.tr("Start the head's auto pan (it runs until stopped)"))
+        self.auto_pan_stop = QPushButton(self.tr("Stop"), self)
+        self.auto_pan_stop.setToolTip(self.tr("Stop the head's auto pan"))
         self.auto_pan_start.clicked.connect(lambda: self.auto_pan_requested.emit(True))
         self.auto_pan_stop.clicked.connect(lambda: self.auto_pan_requested.emit(False))
 
         form = QGridLayout()
-        form.addWidget(QLabel("Name", self), 0, 0)
+        form.addWidget(QLabel(self.tr("Name"), self), 0, 0)
         form.addWidget(self.name, 0, 1, 1, 3)
         form.addWidget(self.goto_button, 1, 1)
         form.addWidget(self.save_button, 1, 2)
@@ -106,13 +109,13 @@ class PresetList(QWidget):
         for col in (1, 2, 3):
             form.setColumnStretch(col, 1)
         pan = QHBoxLayout()
-        pan.addWidget(QLabel("Auto pan", self))
+        pan.addWidget(QLabel(self.tr("Auto pan"), self))
         pan.addStretch(1)
         pan.addWidget(self.auto_pan_start)
         pan.addWidget(self.auto_pan_stop)
 
-        self.legend = QLabel("● saved from this computer", self)
-        self.legend.setEnabled(False)
+        self.legend = QLabel(self.tr("● saved from this computer"), self)
+        self._colour_legend()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list, 1)
@@ -121,6 +124,17 @@ class PresetList(QWidget):
         layout.addLayout(pan)
         self.list.setCurrentRow(0)
         self._refresh()
+
+    def _colour_legend(self) -> None:
+        # Grey like a side note, yet readable (disabled-grey text is hard to read at night).
+        palette = self.legend.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, state_colour("muted", self.palette()))
+        self.legend.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
+            self._colour_legend()
 
     # which camera ------------------------------------------------------------------------
 

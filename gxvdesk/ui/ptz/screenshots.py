@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QImage, QMouseEvent, QPixmap
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QWidget
 
@@ -51,7 +51,8 @@ def _preview(camera, channel: int) -> QWidget:  # type: ignore[no-untyped-def]
                 )
             )  # fmt: skip
         except Exception as exc:
-            label.setText(f"Live view unavailable: {exc}")
+            text = QCoreApplication.translate("PtzPanel", "Live view unavailable: {problem}")
+            label.setText(text.format(problem=exc))
         return label
 
 
@@ -90,11 +91,12 @@ def save_screenshot(path: str | os.PathLike[str]) -> Path:
             store.set_saved(key, 1, n, True)
         panel = PtzPanel(camera, "GXV3504", channel=1, preview=_preview(camera, 1),
                          presets=store, key=key)  # fmt: skip
-        panel.setWindowTitle("gxvdesk — PTZ")
+        panel.setWindowTitle(QCoreApplication.translate("PtzPanel", "gxvdesk — PTZ"))
         panel.resize(*SIZE)
         panel.show()
         page = panel.settings_for(1)
-        _wait(app, lambda: page.status.text() == "Read from the camera.")
+        read = QCoreApplication.translate("PtzSettings", "Read from the camera.")
+        _wait(app, lambda: page.status.text() == read)
         panel.presets.select(3)  # type: ignore[union-attr]
         pad = panel.pad
         assert pad is not None

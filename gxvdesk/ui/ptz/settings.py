@@ -15,7 +15,8 @@ from concurrent.futures import Future
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal, Slot
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,23 +32,31 @@ from ...protocol.errors import ParameterError
 from ...registry import Module, module
 from ..forms.module_form import ModuleForm
 from ..tasks import EXECUTOR, describe
+from ..theme import state_colour
 
 log = logging.getLogger(__name__)
 
 #: Parameters that are commands, not settings.
 COMMANDS = ("ptzcontrol", "ptzparam", "oprate_type")
 #: (tab title, tooltip, registry names). Parameters of no group land in the last one.
+#: Titles and tooltips are source texts, translated when shown; the titles key
+#: :attr:`PtzSettings.forms`.
 GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("Head", "RS-485 link to the PTZ head: protocol, baud rate, Pelco addresses",
+    (QT_TRANSLATE_NOOP("PtzSettings", "Head"),
+     QT_TRANSLATE_NOOP("PtzSettings",
+                       "RS-485 link to the PTZ head: protocol, baud rate, Pelco addresses"),
      ("protocol", "baudrate", "addressid1", "addressid2", "addressid3", "addressid4",
       "msgtype")),
-    ("Patrol", "Patrol, pattern scan and preset loop",
+    (QT_TRANSLATE_NOOP("PtzSettings", "Patrol"),
+     QT_TRANSLATE_NOOP("PtzSettings", "Patrol, pattern scan and preset loop"),
      ("class", "group", "id", "action_type", "action_id", "action_time", "action_speed",
       "swing_start_id", "swing_end_id")),
-    ("Park", "Park action and scheduled task",
+    (QT_TRANSLATE_NOOP("PtzSettings", "Park"),
+     QT_TRANSLATE_NOOP("PtzSettings", "Park action and scheduled task"),
      ("enable_park_action", "park_time", "park_action_type", "park_action_type_id",
       "enable_scheduled_task", "scheduled_task_park_time", "set_resume_time_point")),
-    ("Display", "Speeds, on-screen display and limits",
+    (QT_TRANSLATE_NOOP("PtzSettings", "Display"),
+     QT_TRANSLATE_NOOP("PtzSettings", "Speeds, on-screen display and limits"),
      ("enable_proportional_pan", "enable_preset_freezing", "preset_speed",
       "keyboard_control_speed", "auto_scan_speed", "zoom_status", "pt_status",
       "preset_status", "enable_limit", "limit_type", "limit_type_status")),
@@ -141,15 +150,16 @@ class PtzSettings(QWidget):
         for title, tip, part in group_modules(model):
             form = ModuleForm(part, model, self)
             form.dirty_changed.connect(self._update_buttons)
-            index = self.tabs.addTab(form, title)
-            self.tabs.setTabToolTip(index, tip)
+            index = self.tabs.addTab(form, self.tr(title))
+            self.tabs.setTabToolTip(index, self.tr(tip))
             self.forms[title] = form
 
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.reload_button = QPushButton("Reload", self)
-        self.revert_button = QPushButton("Revert", self)
-        self.apply_button = QPushButton("Apply", self)
+        self._status_error = False
+        self.reload_button = QPushButton(self.tr("Reload"), self)
+        self.revert_button = QPushButton(self.tr("Revert"), self)
+        self.apply_button = QPushButton(self.tr("Apply"), self)
         self.reload_button.clicked.connect(self.reload)
         self.revert_button.clicked.connect(self.revert)
         self.apply_button.clicked.connect(self.apply)
@@ -186,9 +196,24 @@ class PtzSettings(QWidget):
         self.reload_button.setEnabled(not self._busy)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b00020;" if error else "")
+        self._colour_status(error)
         self.status.setText(text)
         self.message.emit(text)
+
+    def _colour_status(self, error: bool) -> None:
+        """Red for errors (a shade readable on the palette), else the window's text colour."""
+        self._status_error = error
+        if not error:
+            self.status.setPalette(QPalette())
+            return
+        palette = self.status.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
+        self.status.setPalette(palette)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_status_error", False):
+            self._colour_status(True)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -201,26 +226,27 @@ class PtzSettings(QWidget):
         if self._busy:
             return
         self._set_busy(True)
-        self._say("Reading from the camera…")
+        self._say(self.tr("Reading from the camera…"))
         channel = self.channel
         off_ui_thread(lambda: self.camera.get("ptz", channel=channel), self._loaded, self)
 
     def _loaded(self, reading: Reading | None, error: BaseException | None) -> None:
         self._set_busy(False)
         if error is not None or reading is None:
-            self._say(f"Not read: {describe(error or RuntimeError())}", error=True)
+            problem = describe(error or RuntimeError())
+            self._say(self.tr("Not read: {problem}").format(problem=problem), error=True)
         else:
             values = channel_values(reading, self.channel)
             for form in self.forms.values():
                 form.load(values)
-            self._say("Read from the camera.")
+            self._say(self.tr("Read from the camera."))
         self._update_buttons()
         self.settled.emit()
 
     def revert(self) -> None:
         for form in self.forms.values():
             form.revert()
-        self._say("Changes reverted.")
+        self._say(self.tr("Changes reverted."))
         self._update_buttons()
 
     def apply(self) -> None:
@@ -229,13 +255,14 @@ class PtzSettings(QWidget):
             return
         errors = [e for form in self.forms.values() for e in form.validate()]
         if errors:
-            self._say(f"Fix the marked fields; nothing was sent ({errors[0]}).", error=True)
+            text = self.tr("Fix the marked fields; nothing was sent ({problem}).")
+            self._say(text.format(problem=errors[0]), error=True)
             return
         changes = self.changes()
         if not changes:
             return
         self._set_busy(True)
-        self._say("Applying…")
+        self._say(self.tr("Applying…"))
         channel = self.channel
         off_ui_thread(lambda: self.camera.set("ptz", changes, channel), self._applied, self)
 
@@ -245,14 +272,17 @@ class PtzSettings(QWidget):
             for form in self.forms.values():
                 form.mark_applied()
             needs = getattr(outcome, "needs_reboot", False)
-            self._say("Applied; the camera asks for a restart." if needs else "Applied.")
+            self._say(
+                self.tr("Applied; the camera asks for a restart.") if needs else self.tr("Applied.")
+            )
         else:
             if isinstance(error, ParameterError):
                 self._show_error(error.param, str(error))
             elif isinstance(error, InvalidSettingsError):
                 for item in error.errors:
                     self._show_error(getattr(item, "name", ""), getattr(item, "message", ""))
-            self._say(f"Not applied: {describe(error)}", error=True)
+            problem = describe(error)
+            self._say(self.tr("Not applied: {problem}").format(problem=problem), error=True)
         self._update_buttons()
         self.settled.emit()
 
