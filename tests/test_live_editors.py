@@ -254,6 +254,31 @@ def test_motion_settings_are_applied_with_the_regions(sim_camera, qtbot, open_ed
     assert sim.value("motiondetect", "md_retrigger_interval") == "7"
 
 
+def test_motion_schedules_beside_the_editor(sim_camera, qtbot, open_editor):
+    sim = sim_camera()
+    editor = open_editor(MotionRegionEditor(camera_of(sim)))
+    table = editor.schedule_table
+    dialog = table.add_dialog()
+    dialog.load(
+        {
+            "md.regn.index": "1",
+            "md.regn.schedule.dayset": "3",
+            "md.regn.schedule.starttime": "28800",
+            "md.regn.schedule.endtime": "64800",
+        }
+    )
+    dialog.accept()
+    assert editor.apply_button.isEnabled()
+    apply(qtbot, editor)
+    (item,) = sim.items("motiondetect", "schedules")
+    assert (item["md.regn.index"], item["md.regn.schedule.dayset"]) == ("1", "3")
+    assert table.rows() and not table.is_dirty(), "read back after Apply"
+    table.table.selectRow(0)
+    table.remove_selected()
+    apply(qtbot, editor)
+    assert sim.items("motiondetect", "schedules") == []
+
+
 def test_failures_are_shown_in_words(sim_camera, qtbot):
     sim = sim_camera()
     camera = Camera(sim.url, user="admin", password="wrong", timeout=5.0, retries=0)

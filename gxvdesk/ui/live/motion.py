@@ -10,7 +10,7 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...registry import module, name_key
-from ...registry.modules.motiondetect import CORNER, MD_GRID, REGIONS
+from ...registry.modules.motiondetect import CORNER, MD_GRID, REGIONS, SCHEDULES
 from ..tasks import describe
 from .background import run_in_background
 from .editor import RegionEditor
@@ -88,6 +88,11 @@ class MotionRegionEditor(RegionEditor):
         self.settings_panel = QWidget()
         QVBoxLayout(self.settings_panel).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.settings_panel, self.tr("Motion settings"))
+        #: When motion counts: the schedule list (cmd=add / cmd=remove), from the registry.
+        self.schedule_table: Any = None
+        self.schedule_panel = QWidget()
+        QVBoxLayout(self.schedule_panel).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.schedule_panel, self.tr("Schedules"))
         self.splitter.setSizes([800, 430])  # room for the settings form's widest row
 
         self._timer = QTimer(self)
@@ -102,11 +107,16 @@ class MotionRegionEditor(RegionEditor):
         block = reading.block(self.channel)
         regions, sensitivities = parse_regions(block.records.get(REGIONS.name, []))
         values = {p.name: reading.value(p.name, self.channel) for p in self.module.params}
+        schedules = [
+            {self.module.param(k).name: v for k, v in item.items() if self.module.find(k)}
+            for item in block.records.get(SCHEDULES.name, [])
+            + reading.blocks[None].records.get(SCHEDULES.name, [])
+        ]
         return regions, {"sensitivities": sensitivities, "values": values,
-                         "model": self.camera.model}  # fmt: skip
+                         "schedules": schedules, "model": self.camera.model}  # fmt: skip
 
     def write_device(self, changes: Any) -> str:
-        slots, settings = changes
+        slots, settings, removes, adds = changes
         written: list[str] = []
         for slot, region in slots:
             box = region.box if region is not None else (0, 0, 0, 0)
@@ -132,12 +142,19 @@ class MotionRegionEditor(RegionEditor):
             written.append(str(slot))
         if settings:
             self.camera.set(MODULE, settings, channel=self.channel)
-        done = ", ".join(written)
-        if written and settings:
-            return self.tr("Applied regions {done} and motion settings.").format(done=done)
+        key = self.module.param(SCHEDULES.remove_key or SCHEDULES.key).name
+        for schedule_id in removes:
+            self.camera.remove(MODULE, {key: schedule_id}, channel=self.channel)
+        for item in adds:
+            self.camera.add(MODULE, item, channel=self.channel)
+        parts = []
         if written:
-            return self.tr("Applied regions {done}.").format(done=done)
-        return self.tr("Applied motion settings.")
+            parts.append(self.tr("regions {done}").format(done=", ".join(written)))
+        if settings:
+            parts.append(self.tr("motion settings"))
+        if removes or adds:
+            parts.append(self.tr("schedules"))
+        return self.tr("Applied {what}.").format(what=", ".join(parts))
 
     # -- diff (UI thread) -----------------------------------------------------------------
 
@@ -160,7 +177,13 @@ class MotionRegionEditor(RegionEditor):
         if self.settings_form is not None:
             channel_key = self.module.channel_key
             settings = {k: v for k, v in self.settings_form.changes().items() if k != channel_key}
-        return (slots, settings) if slots or settings else None
+        removes: list[str] = []
+        adds: list[dict[str, str]] = []
+        if self.schedule_table is not None:
+            removes = self.schedule_table.pending_removes()
+            adds = self.schedule_table.pending_adds()
+        changed = slots or settings or removes or adds
+        return (slots, settings, removes, adds) if changed else None
 
     def apply(self) -> None:
         if self.settings_form is not None and self.settings_form.validate():
@@ -181,6 +204,20 @@ class MotionRegionEditor(RegionEditor):
             self.settings_form = self._make_form(self.model)
         if self.settings_form is not None:
             self.settings_form.load(values)
+        if self.schedule_table is None:
+            self.schedule_table = self._make_schedule_table(self.model)
+        if self.schedule_table is not None:
+            self.schedule_table.load(extra.get("schedules", []))
+
+    def _make_schedule_table(self, model: str | None) -> Any:
+        try:
+            from ..forms import RecordTable
+        except ImportError:
+            return None
+        table = RecordTable(self.module, SCHEDULES, model)
+        table.dirty_changed.connect(self._update_buttons)
+        self.schedule_panel.layout().addWidget(table)
+        return table
 
     def _make_form(self, model: str | None) -> Any:
         try:
