@@ -27,6 +27,7 @@ from ..services.settings import apply_diff, diff_module, read_module
 from . import tasks
 from .forms import ModuleForm, RecordTable
 from .sessions import Session
+from .status_label import StatusLabel
 
 log = logging.getLogger(__name__)
 
@@ -116,8 +117,7 @@ class SettingsPage(QWidget):
         self.revert_button = QPushButton(self.tr("Revert"))
         self.reload_button = QPushButton(self.tr("Reload"))
         self.undo_button = QPushButton(self.tr("Undo last apply"))
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = StatusLabel()
         self.apply_button.clicked.connect(self.apply)
         self.revert_button.clicked.connect(self.revert)
         self.reload_button.clicked.connect(self.reload)
@@ -276,8 +276,7 @@ class SettingsPage(QWidget):
         )
 
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setStyleSheet("color: #b3261e" if error else "")
-        self.status.setText(text)
+        self.status.say(text, error)
         self.message.emit(text)
 
     # -- reading -----------------------------------------------------------------------

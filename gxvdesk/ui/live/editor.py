@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,8 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..status_label import StatusLabel
 from ..tasks import describe
-from ..theme import state_colour
 from .background import run_in_background
 from .canvas import RegionCanvas
 from .geometry import Size
@@ -57,10 +56,7 @@ class RegionEditor(QWidget):
 
         self.hint = QLabel(hint)
         self.hint.setWordWrap(True)
-        self.status = QLabel(self.tr("Reading from the camera…"))
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._status_error = False
+        self.status = StatusLabel(self.tr("Reading from the camera…"))
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setToolTip(self.tr("Write the changed regions to the camera"))
         self.reload_button = QPushButton(self.tr("Reload"))
@@ -173,7 +169,7 @@ class RegionEditor(QWidget):
     def _failed(self, exc: BaseException) -> None:
         text = describe(exc)
         self._set_busy(False, text)
-        self._show_error(True)
+        self.status.set_error(True)
         self.failed.emit(text)
 
     def snapshot_state(self, regions: list[Region]) -> Any:
@@ -185,24 +181,8 @@ class RegionEditor(QWidget):
 
     def _set_busy(self, busy: bool, text: str) -> None:
         self.busy = busy
-        self._show_error(False)
-        self.status.setText(text)
+        self.status.say(text)
         self._update_buttons()
-
-    def _show_error(self, on: bool) -> None:
-        """Colour the status line as an error (red, in a shade readable on the palette)."""
-        self._status_error = on
-        if not on:
-            self.status.setPalette(QPalette())  # the window's own text colour
-            return
-        palette = self.status.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
-        self.status.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_status_error", False):
-            self._show_error(True)
 
     @Slot()
     def _update_buttons(self) -> None:

@@ -15,11 +15,9 @@ from concurrent.futures import Future
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal, Slot
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -31,8 +29,8 @@ from ...protocol.codec import Reading
 from ...protocol.errors import ParameterError
 from ...registry import Module, module
 from ..forms.module_form import ModuleForm
+from ..status_label import StatusLabel
 from ..tasks import EXECUTOR, describe
-from ..theme import state_colour
 
 log = logging.getLogger(__name__)
 
@@ -154,9 +152,7 @@ class PtzSettings(QWidget):
             self.tabs.setTabToolTip(index, self.tr(tip))
             self.forms[title] = form
 
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self._status_error = False
+        self.status = StatusLabel(parent=self)
         self.reload_button = QPushButton(self.tr("Reload"), self)
         self.revert_button = QPushButton(self.tr("Revert"), self)
         self.apply_button = QPushButton(self.tr("Apply"), self)
@@ -196,24 +192,8 @@ class PtzSettings(QWidget):
         self.reload_button.setEnabled(not self._busy)
 
     def _say(self, text: str, error: bool = False) -> None:
-        self._colour_status(error)
-        self.status.setText(text)
+        self.status.say(text, error)
         self.message.emit(text)
-
-    def _colour_status(self, error: bool) -> None:
-        """Red for errors (a shade readable on the palette), else the window's text colour."""
-        self._status_error = error
-        if not error:
-            self.status.setPalette(QPalette())
-            return
-        palette = self.status.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, state_colour("error", self.palette()))
-        self.status.setPalette(palette)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and getattr(self, "_status_error", False):
-            self._colour_status(True)
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
