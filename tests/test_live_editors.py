@@ -91,11 +91,12 @@ def test_drawn_region_lands_on_the_expected_device_coordinates(
     sim_camera, qtbot, open_editor, size
 ):
     sim = sim_camera()
+    sim.set_value("audio_video", "video.primary.resolution", "1280x720")
     editor = open_editor(MotionRegionEditor(camera_of(sim), title="Gate"), size)
     canvas = editor.canvas
     m = canvas.mapping
     rx, ry, _, _ = m.image_rect
-    assert canvas.picture_size == (1280, 720)
+    assert canvas.picture_size == (1280, 720)  # the configured resolution
     if size == (1500, 450):
         assert rx > BORDER + 5 and ry == BORDER  # black bars left and right
     else:

@@ -54,12 +54,13 @@ def show(qtbot):
 def test_mjpeg_preview_receives_frames(sim_camera, qtbot, show):
     sim = sim_camera()
     sim.set_value("audio_video", "video.primary.encoder", MJPEG)
+    sim.set_value("audio_video", "video.primary.resolution", "1280x720")
     preview = show(PreviewWidget(camera_of(sim), "Gate"))
     qtbot.waitUntil(lambda: preview.view.frames_painted >= 5, timeout=15000)
     source = preview.source
     assert source.using == "mjpeg"
     assert source.state == "live"
-    assert preview.view.frame.source_size == (1280, 720)  # 1080p rendered at 720p by the sim
+    assert preview.view.frame.source_size == (1280, 720)  # the configured resolution
     assert preview.view.frame.image.width() <= preview.view.width()  # decoded at shown size
     assert "fps" in preview.view.status_line()[0]
     assert stream_requests(sim) == 1
@@ -116,13 +117,13 @@ def test_wrong_password_is_shown_in_words(sim_camera, qtbot, show):
 
 
 def test_snapshot_to_file(sim_camera, qtbot, show, tmp_path):
-    sim = sim_camera()
+    sim = sim_camera()  # a GXV3672_FHD: primary stream 1920x1080
     preview = show(PreviewWidget(camera_of(sim), "Shot"))
     path = tmp_path / "gate.jpg"
     with qtbot.waitSignal(preview.snapshot_saved, timeout=15000) as saved:
         preview.save_snapshot(str(path))
     assert saved.args == [str(path)]
-    assert Image.open(io.BytesIO(path.read_bytes())).size == (1280, 720)
+    assert Image.open(io.BytesIO(path.read_bytes())).size == (1920, 1080)
     with qtbot.waitSignal(preview.snapshot_failed, timeout=15000) as failed:
         preview.save_snapshot(str(tmp_path / "missing-folder" / "x.jpg"))
     assert "No such file or directory" in failed.args[0]

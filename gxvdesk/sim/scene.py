@@ -18,7 +18,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 GRID = (704, 576)
 CYCLE_SECONDS = 8.0
 OBJECT_RADIUS = 40
-MAX_RENDER = (1280, 720)
+MAX_RENDER = (1920, 1080)  # the largest resolution the document lists
 PHASES = 200  # object positions per cycle: one per frame at 25 fps
 JPEG_QUALITY = 80
 
