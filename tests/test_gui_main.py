@@ -455,3 +455,25 @@ def test_inventory_is_remembered_without_secrets(tmp_path):
         entry.id,
     )
     assert loaded.state == State.UNKNOWN
+
+
+def test_ip_change_finds_the_camera_at_its_new_address(window, loop, sim_camera):
+    cam = sim_camera()
+    cam.reboot_seconds = 0.5
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "network")
+    text_editor(page.form, "ipaddress").setText("127.0.0.77")
+    page.apply()
+    workspace = window.workspaces[entry.id]
+    run_until(loop, lambda: workspace.banner.isVisible(), what="banner")
+    workspace.reboot()
+    run_until(
+        loop,
+        lambda: entry.state == State.ONLINE and "127.0.0.77" in entry.url,
+        timeout=40,
+        what="found at the new IP",
+    )
+    assert cam.host == "127.0.0.77"
+    assert "new address" in workspace.banner.text.text()
+    assert len(window.inventory.entries) == 1 and entry.mac == cam.mac
