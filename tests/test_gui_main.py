@@ -477,3 +477,18 @@ def test_ip_change_finds_the_camera_at_its_new_address(window, loop, sim_camera)
     assert cam.host == "127.0.0.77"
     assert "new address" in workspace.banner.text.text()
     assert len(window.inventory.entries) == 1 and entry.mac == cam.mac
+
+
+def test_encoder_channel_selector_writes_that_channel(window, loop, sim_camera):
+    cam = sim_camera("GXV3504")
+    entry = add(window, cam)
+    online(window, loop, entry)
+    page = open_settings(window, loop, entry, "osd")
+    assert page.channel_box.isVisible() and page.channel_box.count() == 4
+    page.channel_box.setCurrentIndex(2)
+    run_until(loop, lambda: page.form is not None and not page.runner.running_for(page))
+    text_editor(page.form, "osdtext").setText("Input 3")
+    page.apply()
+    run_until(loop, lambda: "Applied" in page.status.text())
+    assert cam.value("osd", "osdtext", channel=2) == "Input 3"
+    assert "Input 3" not in {cam.value("osd", "osdtext", channel=c) for c in (0, 1, 3)}
