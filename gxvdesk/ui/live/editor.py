@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..background import run_in_background
 from ..status_label import StatusLabel
 from ..tasks import describe
-from .background import run_in_background
 from .canvas import RegionCanvas
 from .geometry import Size
 from .regions import Region, RegionSet

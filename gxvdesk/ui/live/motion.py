@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...registry import module, name_key
 from ...registry.modules.motiondetect import CORNER, MD_GRID, REGIONS, SCHEDULES
+from ..background import run_in_background
 from ..tasks import describe
-from .background import run_in_background
 from .editor import RegionEditor
 from .regions import Region
 

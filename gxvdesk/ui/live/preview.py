@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..background import run_in_background
 from ..tasks import describe
-from .background import run_in_background
 from .source import FrameSource
 from .view import FrameView
 

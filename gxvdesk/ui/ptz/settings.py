@@ -14,8 +14,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -28,9 +27,10 @@ from ...protocol.client import Camera, InvalidSettingsError
 from ...protocol.codec import Reading
 from ...protocol.errors import ParameterError
 from ...registry import Module, module
+from ..background import run_in_background
 from ..forms.module_form import ModuleForm
 from ..status_label import StatusLabel
-from ..tasks import EXECUTOR, describe
+from ..tasks import describe
 
 log = logging.getLogger(__name__)
 
@@ -88,40 +88,13 @@ def channel_values(reading: Reading, channel: int | None) -> dict[str, str]:
     return values
 
 
-class _Relay(QObject):
-    """Lives on the UI thread: the pool thread emits, the UI thread runs the callback."""
-
-    done = Signal(object, object)
-
-    def __init__(self, callback: Callable[[Any, BaseException | None], None], guard: QObject):
-        super().__init__()
-        self.callback, self.guard = callback, guard
-        self.done.connect(self.deliver)
-
-    @Slot(object, object)
-    def deliver(self, result: Any, error: BaseException | None) -> None:
-        _relays.discard(self)
-        if shiboken6.isValid(self.guard):
-            self.callback(result, error)
-
-
-_relays: set[_Relay] = set()
-
-
 def off_ui_thread(
     fn: Callable[[], Any], callback: Callable[[Any, BaseException | None], None], guard: QObject
 ) -> Future[Any]:
     """Run ``fn`` in the I/O pool; ``callback(result, error)`` on the UI thread after."""
-    relay = _Relay(callback, guard)
-    _relays.add(relay)
-    future = EXECUTOR.submit(fn)
-
-    def report(f: Future[Any]) -> None:
-        error = f.exception()
-        relay.done.emit(None if error else f.result(), error)
-
-    future.add_done_callback(report)
-    return future
+    return run_in_background(
+        fn, lambda result: callback(result, None), lambda error: callback(None, error), guard
+    )
 
 
 class PtzSettings(QWidget):

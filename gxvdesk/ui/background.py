@@ -13,7 +13,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ..tasks import EXECUTOR
+from .tasks import EXECUTOR
 
 _pending: set[_Relay] = set()
 
