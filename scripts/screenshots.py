@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from guitools import loop_for, run_for, run_until  # noqa: E402
+from guitools import loop_for, open_settings, run_for, run_until  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from gxvdesk.services.credentials import CredentialStore  # noqa: E402
@@ -46,19 +46,7 @@ def main(out_dir: Path) -> None:
         run_until(loop, lambda: all(e.state == State.ONLINE for e in entries), timeout=30)
 
         def settings(entry_index: int, module: str, name: str) -> None:
-            workspace = window.workspace(entries[entry_index])
-            workspace.tabs.setCurrentIndex(0)
-            page = workspace.settings
-            page.select_module(module)
-            run_until(
-                loop,
-                lambda: (
-                    page.module is not None
-                    and page.module.name == module
-                    and "Read from" in page.status.text()
-                ),
-                timeout=20,
-            )
+            open_settings(window, loop, entries[entry_index], module, timeout=20)
             run_for(loop, 0.3)
             window.grab().save(str(out_dir / name))
             print("saved", out_dir / name)

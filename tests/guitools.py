@@ -34,3 +34,22 @@ def run_until(loop, condition: Callable[[], object], timeout: float = 15.0, what
 
 def run_for(loop, seconds: float) -> None:
     loop.run_until_complete(asyncio.sleep(seconds))
+
+
+def open_settings(window, loop, entry, module_name: str, timeout: float = 15.0):
+    """Show a camera's settings page of ``module_name`` once it has been read from the camera."""
+    workspace = window.workspace(entry)
+    workspace.tabs.setCurrentIndex(0)
+    page = workspace.settings
+    page.select_module(module_name)
+    run_until(
+        loop,
+        lambda: (
+            page.form is not None
+            and page.module.name == module_name
+            and "Read from the camera" in page.status.text()
+        ),
+        timeout=timeout,
+        what=f"{module_name} read",
+    )
+    return page

@@ -10,7 +10,7 @@ import time
 import pytest
 import requests
 from conftest import TEST_PASSWORD
-from guitools import loop_for, run_for, run_until
+from guitools import loop_for, open_settings, run_for, run_until
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
@@ -63,22 +63,6 @@ def http_get(cam, module) -> str:
     return requests.get(
         f"{cam.url}/goform/{module}?cmd=get", auth=("admin", TEST_PASSWORD), timeout=5
     ).text
-
-
-def open_settings(window, loop, entry, module_name):
-    workspace = window.workspace(entry)
-    page = workspace.settings
-    page.select_module(module_name)
-    run_until(
-        loop,
-        lambda: (
-            page.form is not None
-            and page.module.name == module_name
-            and "Read from the camera" in page.status.text()
-        ),
-        what=f"{module_name} read",
-    )
-    return page
 
 
 def test_demo_lists_three_simulated_cameras(qtbot, loop, tmp_path):
