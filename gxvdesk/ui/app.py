@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
@@ -80,8 +81,22 @@ def build_window(
     return window
 
 
+def no_display() -> bool:
+    """Whether Qt would find no screen to open a window on (Linux without X11/Wayland)."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    if no_display():
+        print(
+            "gxvdesk: no display to open the desktop app on; the command line works without one "
+            "(see gxvdesk --help)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         for text in args.cameras:
             CameraAddress.parse(text)
