@@ -476,3 +476,20 @@ def test_encoder_channel_selector_writes_that_channel(window, loop, sim_camera):
     run_until(loop, lambda: "Applied" in page.status.text())
     assert cam.value("osd", "osdtext", channel=2) == "Input 3"
     assert "Input 3" not in {cam.value("osd", "osdtext", channel=c) for c in (0, 1, 3)}
+
+
+def test_ptz_picture_follows_the_ptz_channel(window, loop, sim_camera):
+    cam = sim_camera("GXV3504")
+    entry = add(window, cam)
+    online(window, loop, entry)
+    workspace = window.workspace(entry)
+    panel = workspace.pages["ptz"]
+    workspace.tabs.setCurrentWidget(panel)
+    panel.channel_box.setCurrentIndex(2)
+    run_until(loop, lambda: panel.preview.channel_box.currentIndex() == 2, what="preview channel")
+    cam.clear_requests()
+    run_until(
+        loop,
+        lambda: any(r.path == "/snapshot/view2.jpg" for r in cam.requests),
+        what="picture of input 3",
+    )

@@ -112,7 +112,12 @@ class CameraWorkspace(QWidget):
             pages.append(("privacy", self.tr("Privacy masks"), PrivacyMaskEditor(camera, title)))
         if PtzPanel.supported(model):
             preview = PreviewWidget(camera, title)
-            pages.append(("ptz", self.tr("PTZ"), PtzPanel(camera, model, 0, preview=preview)))
+            panel = PtzPanel(camera, model, 0, preview=preview)
+            # the picture follows the PTZ channel: steer what you see
+            panel.channel_changed.connect(
+                lambda c: preview.set_stream(preview.stream_box.currentData(), c)
+            )
+            pages.append(("ptz", self.tr("PTZ"), panel))
         for key, text, page in pages:
             self.pages[key] = page
             self.tabs.addTab(page, text)

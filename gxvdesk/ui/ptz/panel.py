@@ -114,7 +114,7 @@ class PtzPanel(QWidget):
 
         self.side = QTabWidget(self)
         self.side.addTab(self.presets, self.tr("Presets"))
-        self.side.setMinimumWidth(300)
+        self.side.setMinimumWidth(250)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -243,7 +243,7 @@ class PtzPanel(QWidget):
         if not self._sized and self.pad is not None:  # a first share of the width
             self._sized = True
             width = max(self.width(), 900)
-            shares = (0.5, 0.22, 0.28) if self.preview is not None else (0.45, 0.55)
+            shares = (0.56, 0.2, 0.24) if self.preview is not None else (0.45, 0.55)
             self.splitter.setSizes([int(width * s) for s in shares])
         if self._closed and self.pad is not None:  # shown again after a close
             self.pad.set_controller(self.controller_for(self.channel))
