@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ..protocol.address import AddressError, CameraAddress
 from ..services.credentials import Credentials
+from .status_label import StatusLabel
 
 
 class AddCameraDialog(QDialog):
@@ -34,9 +35,7 @@ class AddCameraDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setAccessibleName(self.tr("Password"))
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = StatusLabel()
         form = QFormLayout()
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Name"), self.name)
@@ -57,7 +56,7 @@ class AddCameraDialog(QDialog):
         try:
             self.parsed = CameraAddress.parse(self.address.text())
         except AddressError as exc:
-            self.error.setText(str(exc))
+            self.error.say(str(exc), error=True)
             self.address.setFocus()
             return
         super().accept()

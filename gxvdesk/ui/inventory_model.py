@@ -8,22 +8,29 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ..services.inventory import CameraEntry, State
+from . import theme
 
 Index = QModelIndex | QPersistentModelIndex
 
 COLUMNS = ("Name", "State", "Model", "Address", "MAC", "Firmware")
 NAME, STATE, MODEL, ADDRESS, MAC, FIRMWARE = range(len(COLUMNS))
 
-STATE_COLOURS = {
-    State.ONLINE: "#1e7d32",
-    State.AUTH: "#b3261e",
-    State.UNREACHABLE: "#b3261e",
-    State.NEEDS_REBOOT: "#b26a00",
-    State.REBOOTING: "#b26a00",
-    State.MOVED: "#b26a00",
-    State.CHECKING: "#5f6368",
-    State.UNKNOWN: "#5f6368",
+#: The theme colour (see theme.STATE_COLOURS) each camera state is shown in.
+STATE_TONES = {
+    State.ONLINE: "ok",
+    State.AUTH: "error",
+    State.UNREACHABLE: "error",
+    State.NEEDS_REBOOT: "warning",
+    State.REBOOTING: "warning",
+    State.MOVED: "warning",
+    State.CHECKING: "muted",
+    State.UNKNOWN: "muted",
 }
+
+
+def state_colour_of(state: State) -> QColor:
+    """The colour of a camera state, readable on the current (light or dark) palette."""
+    return theme.state_colour(STATE_TONES.get(state, "muted"))
 
 
 def format_mac(mac: str) -> str:
@@ -73,7 +80,7 @@ class InventoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == STATE:
             return entry.detail or entry.state.value
         if role == Qt.ItemDataRole.ForegroundRole and column == STATE:
-            return QBrush(QColor(STATE_COLOURS.get(entry.state, "#5f6368")))
+            return QBrush(state_colour_of(entry.state))
         if role == Qt.ItemDataRole.UserRole:
             return entry.id
         return None

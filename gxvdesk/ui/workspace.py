@@ -20,7 +20,7 @@ from ..registry import model_info
 from ..services import reboot
 from ..services.inventory import State
 from . import tasks
-from .inventory_model import STATE_COLOURS, format_mac
+from .inventory_model import format_mac, state_colour_of
 from .sessions import Session
 from .settings_page import SettingsPage
 
@@ -124,7 +124,7 @@ class CameraWorkspace(QWidget):
 
     def refresh_header(self) -> None:
         entry = self.session.entry
-        colour = STATE_COLOURS.get(entry.state, "#5f6368")
+        colour = state_colour_of(entry.state).name()
         state = f"<span style='color:{colour}; font-size:13px'>● {entry.state.value}</span>"
         self.header.setText(f"{entry.display_name}  {state}")
         facts = (entry.model, entry.address.hostport, format_mac(entry.mac), entry.firmware)

@@ -10,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -70,6 +71,16 @@ def save_screenshots(out_dir: str | Path) -> list[Path]:
     return written
 
 
+def _grab_and_close(widget: Any, path: Path) -> Path:
+    """Save a picture of ``widget``, then stop its streams and close it."""
+    try:
+        return _grab(widget, path)
+    finally:
+        widget.shutdown()
+        widget.close()
+        widget.deleteLater()
+
+
 def _grid_shot(app: QApplication, sims: list[SimCamera], path: Path) -> Path:
     grid = LiveGrid(columns=2)
     grid.set_cameras([(NAMES[i], _camera(sim)) for i, sim in enumerate(sims)])
@@ -77,12 +88,7 @@ def _grid_shot(app: QApplication, sims: list[SimCamera], path: Path) -> Path:
     grid.show()
     _wait(app, lambda: all(p.view.frame is not None for p in grid.previews))
     _settle(app, 1.5)  # let the frame rates settle
-    try:
-        return _grab(grid, path)
-    finally:
-        grid.shutdown()
-        grid.close()
-        grid.deleteLater()
+    return _grab_and_close(grid, path)
 
 
 def _motion_shot(app: QApplication, sim: SimCamera, path: Path) -> Path:
@@ -99,12 +105,7 @@ def _motion_shot(app: QApplication, sim: SimCamera, path: Path) -> Path:
     editor.regions.select(1)
     _wait(app, lambda: editor.motion, 10.0)
     _settle(app, 0.6)
-    try:
-        return _grab(editor, path)
-    finally:
-        editor.shutdown()
-        editor.close()
-        editor.deleteLater()
+    return _grab_and_close(editor, path)
 
 
 def _privacy_shot(app: QApplication, sim: SimCamera, path: Path) -> Path:
@@ -115,12 +116,7 @@ def _privacy_shot(app: QApplication, sim: SimCamera, path: Path) -> Path:
     _wait(app, lambda: editor.is_loaded and editor.canvas.frame is not None)
     editor.regions.select(0)
     _settle(app, 0.5)
-    try:
-        return _grab(editor, path)
-    finally:
-        editor.shutdown()
-        editor.close()
-        editor.deleteLater()
+    return _grab_and_close(editor, path)
 
 
 if __name__ == "__main__":
