@@ -9,7 +9,7 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -281,8 +281,3 @@ def parse_get(status: int, body: str, layout: Layout = Layout()) -> Reading:
         if refused is not None:
             raise refused
     return structure(parsed, layout)
-
-
-def join_ids(ids: Sequence[int | str]) -> str:
-    """Several item IDs in one value (``1,2,3``), as the document's remove example suggests."""
-    return ",".join(str(i) for i in ids)

@@ -112,9 +112,6 @@ class Record:
                 return p
         raise KeyError(name)
 
-    def field_keys(self) -> set[str]:
-        return {p.key for p in self.params}
-
     def applies_to(self, model: str | None) -> bool:
         if self.models is None or not model:
             return True

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
 
 
@@ -479,7 +478,6 @@ class Raw(ParamType):
 
     hint: str = "text as the device gives it"
     editor: ClassVar[str] = "text"
-    extra: Sequence[str] = field(default=())
 
     def parse(self, text: Any) -> str:
         s = str(text)
